@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './core/config/index.js';
+import { type Db, migrate, openDatabase } from './core/db/index.js';
+import { PageCache } from './core/http/page-cache.js';
+import httpCore from './core/http/index.js';
+import { splitLocale } from './core/i18n/index.js';
+import { DiskStorage, type MediaStorage } from './core/media/storage.js';
+import { loadAssets } from './core/views/assets.js';
+import accounts from './features/accounts/index.js';
+import admin from './features/admin/index.js';
+import procedures from './features/procedures/index.js';
+import site from './features/site/index.js';
+import type { SitemapEntry } from './features/site/sitemap.js';
+
+/** What every feature plugin receives: the shared services, never a request. */
+export interface AppServices {
+  readonly config: Config;
+  readonly db: Db;
+  readonly pageCache: PageCache;
+  readonly storage: MediaStorage;
+  /** Features add functions that list their public URLs for /sitemap.xml. */
+  readonly sitemap: (() => Promise<SitemapEntry[]>)[];
+}
+
+export interface BuiltApp {
+  readonly app: FastifyInstance;
+  readonly services: AppServices;
+}
+
+/**
+ * Builds the application in the fixed order of DESIGN.md: ecosystem plugins, core, features.
+ * Migrations run before the server accepts requests.
+ */
+export async function buildApp(config: Config, options: { db?: Db } = {}): Promise<BuiltApp> {
+  const db = options.db ?? (await openDatabase(config));
+  await migrate(db);
+  loadAssets();
+
+  const services: AppServices = {
+    config,
+    db,
+    pageCache: new PageCache(config.pageCache.enabled ? config.pageCache.entries : 0),
+    storage: new DiskStorage(`${config.dataDir}/media`),
+    sitemap: [],
+  };
+
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    // Spanish pages live under /es/: strip the prefix once, so every route is declared once.
+    rewriteUrl(req) {
+      const { locale, url } = splitLocale(req.url ?? '/');
+      (req as { suturaLocale?: string }).suturaLocale = locale;
+      return url;
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20, parts: 25 } });
+  await app.register(httpCore, { config, db, pageCache: services.pageCache });
+
+  await app.register(site, services);
+  await app.register(accounts, services);
+  await app.register(procedures, services);
+  await app.register(admin, services);
+
+  app.addHook('onClose', async () => {
+    if (!options.db) await db.destroy();
+  });
+  return { app, services };
+}

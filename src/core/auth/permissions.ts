@@ -1,0 +1,48 @@
+import type { Actor, Role } from './roles.js';
+
+/**
+ * Who may do what: the single source of truth. Each feature's policy.ts registers its actions
+ * with the roles granted; every route declares one action, and `can()` decides.
+ *
+ * `public` actions are open to everyone (anonymous included); `signed-in` needs any account.
+ */
+export type Grant = 'public' | 'signed-in' | readonly Role[];
+
+/** An optional ownership rule checked after the role grant, e.g. "authors may edit their own drafts". */
+export type OwnershipRule = (actor: Actor, resource: unknown) => boolean;
+
+interface Rule {
+  readonly grant: Grant;
+  readonly owner?: OwnershipRule;
+}
+
+const rules = new Map<string, Rule>();
+
+/** Registers a feature's actions. Registering an action twice is a programming error. */
+export function definePermissions(actions: Record<string, Grant | Rule>): void {
+  for (const [action, value] of Object.entries(actions)) {
+    if (rules.has(action)) throw new Error(`permission ${action} registered twice`);
+    rules.set(action, typeof value === 'string' || Array.isArray(value) ? { grant: value as Grant } : (value as Rule));
+  }
+}
+
+export function isKnownAction(action: string): boolean {
+  return rules.has(action);
+}
+
+/** Every registered action and its grant (for the route x role test and the admin's view). */
+export function permissionTable(): ReadonlyMap<string, Grant> {
+  return new Map([...rules].map(([action, rule]) => [action, rule.grant]));
+}
+
+/** The admin holds every staff permission; other roles hold only what the table grants. */
+export function can(actor: Actor | null, action: string, resource?: unknown): boolean {
+  const rule = rules.get(action);
+  if (!rule) return false;
+  if (rule.grant === 'public') return true;
+  if (!actor) return false;
+  if (rule.grant === 'signed-in') return rule.owner ? rule.owner(actor, resource) : true;
+  const granted = actor.roles.includes('admin') || actor.roles.some((r) => (rule.grant as readonly Role[]).includes(r));
+  if (!granted) return false;
+  return rule.owner && resource !== undefined ? rule.owner(actor, resource) : true;
+}

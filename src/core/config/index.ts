@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { envSchema } from './schema.js';
+
+export interface PracticeIdentity {
+  readonly name: string;
+  readonly legalEntity: string;
+  readonly address: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly jurisdiction: string;
+}
+
+/** The application's configuration: parsed once, typed, frozen. */
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly database:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | { readonly kind: 'postgres'; readonly url: string; readonly schema: string | undefined };
+  readonly logLevel: string;
+  readonly sampleContent: boolean;
+  readonly pageCache: { readonly enabled: boolean; readonly entries: number };
+  readonly trustProxy: boolean;
+  readonly secureCookies: boolean;
+  readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
+  readonly uploadMaxBytes: number;
+  readonly benchRoutes: boolean;
+  readonly practice: PracticeIdentity;
+  readonly minAge: number;
+}
+
+/** Raised when the environment is invalid; lists every problem on its own line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Reads `NAME_FILE` (a secret mounted as a file) where `NAME` itself is not set. */
+function withFileSecrets(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = { ...source };
+  for (const [key, value] of Object.entries(source)) {
+    if (!key.endsWith('_FILE') || !value) continue;
+    const name = key.slice(0, -'_FILE'.length);
+    if (out[name] === undefined) {
+      out[name] = readFileSync(value, 'utf8').trim();
+    }
+  }
+  return out;
+}
+
+/** Parses configuration from an environment (default: process.env). Throws ConfigError. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const raw = withFileSecrets(source);
+  // Empty strings mean "not set" so that `FOO= npm start` falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return deepFreeze<Config>({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }
+      : { kind: 'sqlite', file: join(dataDir, 'sutura.db') },
+    logLevel: e.LOG_LEVEL,
+    sampleContent: e.SAMPLE_CONTENT,
+    pageCache: { enabled: e.PAGE_CACHE, entries: e.PAGE_CACHE_ENTRIES },
+    trustProxy: e.TRUST_PROXY,
+    secureCookies: e.SECURE_COOKIES ?? publicUrl.startsWith('https://'),
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    benchRoutes: e.BENCH_ROUTES,
+    practice: {
+      name: e.PRACTICE_NAME,
+      legalEntity: e.PRACTICE_LEGAL_ENTITY,
+      address: e.PRACTICE_ADDRESS,
+      phone: e.PRACTICE_PHONE,
+      email: e.PRACTICE_EMAIL,
+      jurisdiction: e.PRACTICE_JURISDICTION,
+    },
+    minAge: e.MIN_AGE,
+  });
+}
+
+/**
+ * Configuration for tests: a fresh temporary data directory, no sample content, quiet logs.
+ * TEST_DATABASE_URL switches the run to PostgreSQL, with a schema per call.
+ */
+export function loadTestConfig(overrides: Record<string, string> = {}): Config {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sutura-test-'));
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SAMPLE_CONTENT: 'false',
+    PUBLIC_URL: 'http://localhost:3000',
+  };
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    env.DATABASE_URL = pgUrl;
+    env.DATABASE_SCHEMA = `t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  }
+  return loadConfig({ ...env, ...overrides });
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Turns "", "0", "false", "off", "no" into false and "1", "true", "on", "yes" into true. */
+const flag = z
+  .enum(['', '0', '1', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+/**
+ * Every setting Sutura reads, as environment variables. Defaults make `npm start` work on a
+ * laptop with nothing configured; the README's configuration table mirrors this schema.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address people use to reach the site; used for canonical URLs, sitemaps and emails. */
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL connection string; when empty, SQLite in DATA_DIR/sutura.db. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  /** Postgres schema to use (tests give each run its own). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Load the sample practice's content into an empty database. */
+  SAMPLE_CONTENT: flag.default(true),
+  PAGE_CACHE: flag.default(true),
+  PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(500),
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  TRUST_PROXY: flag.default(false),
+  /** Cookies get the Secure flag; on by default when PUBLIC_URL is https. */
+  SECURE_COOKIES: flag.optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Largest accepted upload (figures), in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(15),
+  /** Enables the benchmark-only routes in bench/; never set in production. */
+  BENCH_ROUTES: flag.default(false),
+
+  // The practice's identity: what the site says about who runs it.
+  PRACTICE_NAME: z.string().min(1).default('Harbor Plastic Surgery'),
+  PRACTICE_LEGAL_ENTITY: z.string().min(1).default('Harbor Plastic Surgery, P.A.'),
+  PRACTICE_ADDRESS: z.string().min(1).default('1200 Bayview Drive, Suite 400, Miami, FL 33131, USA'),
+  PRACTICE_PHONE: z.string().min(1).default('+1 305 555 0142'),
+  PRACTICE_EMAIL: z.email().default('hello@harbor-plastic-surgery.example'),
+  PRACTICE_JURISDICTION: z.string().min(1).default('Miami-Dade County, Florida'),
+  /** Minimum age to use the site; the stricter of the practice's (18) and portal's (16) terms. */
+  MIN_AGE: z.coerce.number().int().min(13).max(21).default(18),
+});
+
+export type Env = z.input<typeof envSchema>;
+export type ParsedEnv = z.output<typeof envSchema>;

@@ -1,0 +1,25 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './20261122_0001_users.js';
+import * as m0002 from './20261122_0002_sessions.js';
+import * as m0003 from './20261122_0003_admin_invites.js';
+import * as m0004 from './20261122_0004_audit_events.js';
+import * as m0005 from './20261122_0005_media.js';
+import * as m0006 from './20261122_0006_guides.js';
+import * as m0007 from './20261122_0007_guide_sections.js';
+import * as m0008 from './20261122_0008_guide_figures.js';
+import * as m0009 from './20261122_0009_guide_related.js';
+import * as m0010 from './20261122_0010_guide_revisions.js';
+
+/** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
+export const migrations: Record<string, Migration> = {
+  '20261122_0001_users': m0001,
+  '20261122_0002_sessions': m0002,
+  '20261122_0003_admin_invites': m0003,
+  '20261122_0004_audit_events': m0004,
+  '20261122_0005_media': m0005,
+  '20261122_0006_guides': m0006,
+  '20261122_0007_guide_sections': m0007,
+  '20261122_0008_guide_figures': m0008,
+  '20261122_0009_guide_related': m0009,
+  '20261122_0010_guide_revisions': m0010,
+};

@@ -1,0 +1,177 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { escapeHtml } from '@kitajs/html';
+import fp from 'fastify-plugin';
+import { SESSION_COOKIE, STAFF_ROLES, can, isKnownAction, sessionPolicy, validateSession } from '../auth/index.js';
+import type { Config } from '../config/index.js';
+import type { Db } from '../db/index.js';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { type MessageKey, localizePath, translator } from '../i18n/index.js';
+import { assetByUrl } from '../views/assets.js';
+import type { ViewContext } from '../views/context.js';
+import { ErrorPage } from '../views/error-page.js';
+import { enterContext } from './context.js';
+import type { PageCache } from './page-cache.js';
+import { checkSameOrigin, newNonce, setSecurityHeaders } from './security.js';
+import './types.js';
+
+export interface HttpCoreOptions {
+  config: Config;
+  db: Db;
+  pageCache: PageCache;
+}
+
+const KNOWN_ERROR_CODES = new Set(['not_found', 'forbidden', 'unauthenticated', 'cross_site_request', 'invalid_input', 'payload_too_large', 'too_many_requests']);
+
+/** Maps framework errors (body too large, bad JSON ...) to our codes, never their messages. */
+function toAppError(error: FastifyError | Error): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as FastifyError;
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) return new AppError('payload_too_large', 413);
+  if (e.statusCode === 429) return new AppError('too_many_requests', 429);
+  if (e.validation || (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)) return new AppError('invalid_input', 400);
+  return new AppError('internal', 500);
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return !accept || accept.includes('text/html') || accept.includes('*/*');
+}
+
+/**
+ * The core HTTP layer: request context, language, session, security headers, CSRF check,
+ * per-route permissions, the page cache, static assets, and error pages.
+ */
+async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCoreOptions): Promise<void> {
+  const https = config.publicUrl.startsWith('https://');
+  const publicOrigin = new URL(config.publicUrl).origin;
+  const policy = sessionPolicy(config);
+
+  app.decorateRequest('locale', 'en');
+  app.decorateRequest('actor', null);
+  app.decorateRequest('cspNonce', '');
+  app.decorateRequest('view', function view(this: FastifyRequest): ViewContext {
+    const actor = this.actor;
+    return {
+      locale: this.locale,
+      t: translator(this.locale),
+      path: this.url.split('?')[0] ?? '/',
+      publicUrl: config.publicUrl,
+      practice: config.practice,
+      actor: actor ? { name: actor.name, isStaff: actor.roles.some((r) => STAFF_ROLES.includes(r)) } : null,
+      nonce: this.cspNonce,
+      partial: this.headers['hx-request'] === 'true' && this.headers['hx-boosted'] !== 'true',
+    };
+  });
+  app.decorateReply('html', function html(this: FastifyReply, body: string | Promise<string>): FastifyReply {
+    return this.type('text/html; charset=utf-8').send(body);
+  });
+
+  // Every route must say which permission it needs: a route without one fails at boot.
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (route) => {
+    const action = route.config?.action;
+    if (!action) throw new Error(`route ${String(route.method)} ${route.url} declares no action`);
+    if (!isKnownAction(action)) throw new Error(`route ${String(route.method)} ${route.url} declares unknown action ${action}`);
+    for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url, action });
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.cspNonce = newNonce();
+    request.locale = (request.raw as { suturaLocale?: 'en' | 'es' }).suturaLocale ?? 'en';
+    enterContext({ requestId: request.id, ip: request.ip, locale: request.locale, actor: null });
+    setSecurityHeaders(reply, request.cspNonce, https);
+    reply.header('x-request-id', request.id);
+
+    if (request.url.startsWith('/assets/')) return;
+
+    const cookie = request.cookies[SESSION_COOKIE];
+    const config_ = request.routeOptions.config;
+    // The page cache serves anonymous readers only; anyone with a session gets fresh pages.
+    if (config_.pageCache && pageCache.enabled && !cookie && request.method === 'GET') {
+      const hit = pageCache.get(`${request.locale}:${request.url}`, request.cspNonce);
+      if (hit) {
+        reply.header('etag', hit.etag).header('cache-control', 'public, max-age=0, must-revalidate').header('x-page-cache', 'hit');
+        if (request.headers['if-none-match'] === hit.etag) return reply.code(304).send();
+        return reply.type(hit.type).send(hit.html);
+      }
+    }
+    if (cookie) {
+      request.actor = await validateSession(db, cookie, policy);
+      if (!request.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    enterContext({ requestId: request.id, ip: request.ip, locale: request.locale, actor: request.actor });
+  });
+
+  app.addHook('preHandler', async (request) => {
+    checkSameOrigin(request, publicOrigin);
+    if (request.is404) return;
+    const action = request.routeOptions.config.action;
+    if (!action || !can(request.actor, action)) {
+      throw request.actor ? new ForbiddenError() : new UnauthenticatedError();
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.getHeader('cache-control') === undefined) {
+      reply.header('cache-control', request.actor ? 'private, no-store' : 'no-cache');
+    }
+    const cacheable =
+      request.routeOptions.config.pageCache &&
+      pageCache.enabled &&
+      !request.actor &&
+      !request.cookies[SESSION_COOKIE] &&
+      request.method === 'GET' &&
+      reply.statusCode === 200 &&
+      typeof payload === 'string' &&
+      reply.getHeader('x-page-cache') === undefined;
+    if (cacheable) {
+      const type = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
+      const etag = pageCache.set(`${request.locale}:${request.url}`, payload, request.cspNonce, type);
+      reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate').header('x-page-cache', 'miss');
+    }
+    return payload;
+  });
+
+  app.get('/assets/*', { config: { action: 'site.read' } }, async (request, reply) => {
+    const asset = assetByUrl(request.url.split('?')[0] ?? '');
+    if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    const accept = String(request.headers['accept-encoding'] ?? '');
+    const encoding = accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : null;
+    reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', asset.etag)
+      .header('vary', 'accept-encoding')
+      .header('cross-origin-resource-policy', 'same-origin')
+      .type(asset.type);
+    if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+    if (encoding && asset[encoding] !== asset.body) return reply.header('content-encoding', encoding).send(asset[encoding]);
+    return reply.send(asset.body);
+  });
+
+  function renderError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+    const ctx = request.view();
+    const code = KNOWN_ERROR_CODES.has(error.code) ? error.code : 'internal';
+    if (error.status === 401 && request.method === 'GET' && wantsHtml(request) && !ctx.partial) {
+      return reply.redirect(`/account/sign-in?next=${encodeURIComponent(localizePath(request.locale, request.url))}`, 303);
+    }
+    reply.code(error.status);
+    if (!wantsHtml(request)) return reply.send({ error: { code: error.code, requestId: request.id } });
+    const title = ctx.t(`error.${code}.title` as MessageKey);
+    const message = ctx.t(`error.${code}.message` as MessageKey);
+    if (ctx.partial) {
+      return reply.html(`<p class="notice notice-warning" role="alert">${escapeHtml(message)}</p>`);
+    }
+    return reply.html(ErrorPage({ ctx, status: error.status, title, message, requestId: request.id }) as string);
+  }
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code }, 'request refused');
+    return renderError(request, reply, appError);
+  });
+
+  app.setNotFoundHandler((request, reply) => renderError(request, reply, new AppError('not_found', 404)));
+}
+
+export default fp(httpCore, { name: 'sutura-http-core', fastify: '5.x' });

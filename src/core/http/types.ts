@@ -1,0 +1,32 @@
+import type { Actor } from '../auth/roles.js';
+import type { Locale } from '../i18n/index.js';
+import type { ViewContext } from '../views/context.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission this route needs (see core/auth/permissions). Required on every route. */
+    action?: string;
+    /** Anonymous GETs of this route may be served from the page cache. */
+    pageCache?: boolean;
+    /** Skips the Origin check: only for endpoints called by other sites by design. */
+    crossSite?: boolean;
+  }
+
+  interface FastifyRequest {
+    locale: Locale;
+    actor: Actor | null;
+    cspNonce: string;
+    /** The data every view needs about this request. */
+    view(): ViewContext;
+  }
+
+  interface FastifyInstance {
+    /** Every route with its declared action, for the route x role test and audits of access. */
+    routeTable: { method: string; url: string; action: string }[];
+  }
+
+  interface FastifyReply {
+    /** Sends a rendered page (HTML) with the right type. */
+    html(body: string | Promise<string>): FastifyReply;
+  }
+}

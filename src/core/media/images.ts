@@ -1,0 +1,76 @@
+import sharp from 'sharp';
+import { ValidationError } from '../errors.js';
+
+/** Raster formats we accept, decided from the bytes by libvips (never from the file name). */
+const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
+/** 40 megapixels: enough for any camera, refuses decompression bombs before decoding. */
+export const MAX_PIXELS = 40_000_000;
+export const VARIANT_WIDTHS = [480, 960, 1600] as const;
+
+export interface ImageVariant {
+  readonly key: string;
+  readonly format: 'webp' | 'jpeg';
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+}
+
+export interface ProcessedImage {
+  readonly width: number;
+  readonly height: number;
+  readonly variants: readonly (ImageVariant & { readonly body: Buffer })[];
+}
+
+// Signatures of formats we accept; a file must start with one before libvips even sees it.
+const SIGNATURES: readonly (readonly number[])[] = [
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], // PNG
+  [0x47, 0x49, 0x46, 0x38], // GIF
+  [0x49, 0x49, 0x2a, 0x00], // TIFF little-endian
+  [0x4d, 0x4d, 0x00, 0x2a], // TIFF big-endian
+];
+
+function looksLikeImage(bytes: Buffer): boolean {
+  if (SIGNATURES.some((sig) => sig.every((b, i) => bytes[i] === b))) return true;
+  const riff = bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP';
+  const isoBmff = bytes.subarray(4, 8).toString('latin1') === 'ftyp' && /^(avif|avis|heic|heix|mif1)$/.test(bytes.subarray(8, 12).toString('latin1'));
+  return riff || isoBmff;
+}
+
+/**
+ * Validates an uploaded image and makes its web variants: auto-oriented, every bit of
+ * metadata (EXIF GPS, camera serials, dates, comments) dropped, resized to a few widths in
+ * WebP and JPEG. Throws ValidationError('image_invalid' | 'image_too_large') on bad input.
+ */
+export async function processImage(bytes: Buffer, makeKey: (width: number, format: string) => string): Promise<ProcessedImage> {
+  if (bytes.length < 16 || !looksLikeImage(bytes)) throw new ValidationError('image_invalid', 'not an accepted image');
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).metadata();
+  } catch {
+    throw new ValidationError('image_invalid', 'unreadable image');
+  }
+  if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) throw new ValidationError('image_invalid', `format ${meta.format}`);
+  if (meta.width * meta.height > MAX_PIXELS) throw new ValidationError('image_too_large', 'too many pixels');
+
+  // Orientation swaps width and height for rotated photos.
+  const rotated = (meta.orientation ?? 1) >= 5;
+  const width = rotated ? meta.height : meta.width;
+  const height = rotated ? meta.width : meta.height;
+  const widths = [...new Set([...VARIANT_WIDTHS.filter((w) => w < width), Math.min(width, VARIANT_WIDTHS.at(-1) ?? width)])].sort((a, b) => a - b);
+
+  const variants: (ImageVariant & { body: Buffer })[] = [];
+  try {
+    for (const w of widths) {
+      // sharp writes no metadata unless asked (withMetadata/keepExif), so output is clean.
+      const base = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width: w, withoutEnlargement: true }).flatten({ background: '#ffffff' });
+      for (const format of ['webp', 'jpeg'] as const) {
+        const { data, info } = await (format === 'webp' ? base.clone().webp({ quality: 78 }) : base.clone().jpeg({ quality: 80, mozjpeg: true })).toBuffer({ resolveWithObject: true });
+        variants.push({ key: makeKey(info.width, format), format, width: info.width, height: info.height, bytes: data.length, body: data });
+      }
+    }
+  } catch {
+    throw new ValidationError('image_invalid', 'could not convert image');
+  }
+  return { width, height, variants };
+}

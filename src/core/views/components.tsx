@@ -1,0 +1,127 @@
+import type { ViewContext } from './context.js';
+
+/** Field errors as message strings, keyed by field name. */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+/** A summary of a form's errors at its top, focused by site.js so screen readers announce it. */
+export function ErrorSummary({ ctx, errors }: { ctx: ViewContext; errors: FieldErrors | undefined }): JSX.Element {
+  const entries = Object.entries(errors ?? {});
+  if (!entries.length) return <></>;
+  return (
+    <div class="error-summary" role="alert" tabindex="-1" data-autofocus>
+      <h2>{ctx.t('form.errorsTitle')}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#field-${field}`} safe>
+              {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'number';
+  required?: boolean;
+  autocomplete?: string;
+  maxlength?: number;
+  multiline?: boolean;
+  rows?: number;
+  attrs?: Record<string, string>;
+}
+
+/** A labelled input or textarea with its hint and error wired up for assistive technology. */
+export function Field(p: FieldProps): JSX.Element {
+  const id = `field-${p.name}`;
+  const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name: p.name,
+    required: p.required,
+    'aria-invalid': p.error ? 'true' : undefined,
+    'aria-describedby': described,
+    maxlength: p.maxlength === undefined ? undefined : String(p.maxlength),
+    autocomplete: p.autocomplete,
+    ...p.attrs,
+  };
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={id} safe>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {p.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {p.error ? (
+        <p class="error" id={`${id}-error`} safe>
+          {p.error}
+        </p>
+      ) : (
+        ''
+      )}
+      {p.multiline ? (
+        <textarea {...common} rows={String(p.rows ?? 6)} safe>
+          {p.value ?? ''}
+        </textarea>
+      ) : (
+        <input {...common} type={p.type ?? 'text'} value={p.value ?? ''} />
+      )}
+    </div>
+  );
+}
+
+interface SelectProps {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  value?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+}
+
+export function Select(p: SelectProps): JSX.Element {
+  const id = `field-${p.name}`;
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={id} safe>
+        {p.label}
+      </label>
+      {p.error ? (
+        <p class="error" id={`${id}-error`} safe>
+          {p.error}
+        </p>
+      ) : (
+        ''
+      )}
+      <select id={id} name={p.name} required={p.required} aria-describedby={p.error ? `${id}-error` : undefined}>
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === p.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A one-line status message shown after a redirect (e.g. "Guide published."). */
+export function Notice({ message, kind = 'success' }: { message: string | undefined; kind?: 'success' | 'info' | 'warning' }): JSX.Element {
+  if (!message) return <></>;
+  return (
+    <p class={`notice notice-${kind}`} role="status" safe>
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,33 @@
+import type { PracticeIdentity } from '../config/index.js';
+import type { Locale, Translate } from '../i18n/index.js';
+
+/** What every view may know about the request: never a database handle, only data. */
+export interface ViewContext {
+  readonly locale: Locale;
+  readonly t: Translate;
+  /** The language-neutral path of this page, e.g. '/guides/necklift'. */
+  readonly path: string;
+  readonly publicUrl: string;
+  readonly practice: PracticeIdentity;
+  readonly actor: { readonly name: string; readonly isStaff: boolean } | null;
+  /** The CSP nonce for the rare element that needs one (JSON-LD). */
+  readonly nonce: string;
+  /** True when the request came from htmx and wants a fragment. */
+  readonly partial: boolean;
+}
+
+/** Head and social metadata of a page. */
+export interface PageMeta {
+  readonly title: string;
+  readonly description?: string;
+  /** Language-neutral canonical path; defaults to the page's own path. */
+  readonly canonicalPath?: string;
+  /** Languages this page exists in (for hreflang and the switcher); default: all. */
+  readonly locales?: readonly Locale[];
+  readonly ogType?: 'website' | 'article';
+  readonly ogImage?: string;
+  readonly jsonLd?: readonly object[];
+  readonly noindex?: boolean;
+  /** Back-office pages get the staff navigation. */
+  readonly area?: 'site' | 'admin';
+}

@@ -1,0 +1,200 @@
+import type { Children } from '@kitajs/html';
+import { LOCALES, localizePath, type Locale } from '../i18n/index.js';
+import { assetUrl } from './assets.js';
+import type { PageMeta, ViewContext } from './context.js';
+
+/** A localized link target for the current language. */
+export function href(ctx: ViewContext, path: string): string {
+  return localizePath(ctx.locale, path);
+}
+
+/** An absolute URL of a language-neutral path in a given language. */
+export function absoluteUrl(ctx: ViewContext, path: string, locale: Locale = ctx.locale): string {
+  return `${ctx.publicUrl}${localizePath(locale, path)}`;
+}
+
+/** JSON for a <script type="application/ld+json">: `<` escaped so the text cannot close the tag. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español' };
+
+function LanguageSwitcher({ ctx, locales }: { ctx: ViewContext; locales: readonly Locale[] }): JSX.Element {
+  return (
+    <nav class="languages" aria-label={ctx.t('layout.languages')}>
+      <ul>
+        {LOCALES.map((locale) =>
+          locale === ctx.locale ? (
+            <li>
+              <span aria-current="true" lang={locale}>
+                {LANGUAGE_NAMES[locale]}
+              </span>
+            </li>
+          ) : (
+            <li>
+              <a href={localizePath(locale, locales.includes(locale) ? ctx.path : '/')} hreflang={locale} lang={locale}>
+                {LANGUAGE_NAMES[locale]}
+              </a>
+            </li>
+          ),
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
+  const items: [string, string][] = [
+    ['/guides', ctx.t('nav.guides')],
+    ['/consultation', ctx.t('nav.consultation')],
+  ];
+  return (
+    <nav class="site-nav" aria-label={ctx.t('layout.mainNav')}>
+      <ul>
+        {items.map(([path, label]) => (
+          <li>
+            <a href={href(ctx, path)} aria-current={ctx.path === path || ctx.path.startsWith(`${path}/`) ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+        {ctx.actor?.isStaff ? (
+          <li>
+            <a href="/admin">{ctx.t('nav.admin')}</a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
+  const items: [string, string][] = [
+    ['/admin', ctx.t('admin.nav.dashboard')],
+    ['/admin/guides', ctx.t('admin.nav.guides')],
+    ['/admin/guides/import', ctx.t('admin.nav.import')],
+  ];
+  return (
+    <nav class="site-nav" aria-label={ctx.t('admin.nav.label')}>
+      <ul>
+        {items.map(([path, label]) => (
+          <li>
+            <a href={path} aria-current={ctx.path === path ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+        <li>
+          <a href="/">{ctx.t('admin.nav.site')}</a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** The page frame: head, skip link, header, navigation, main, footer. */
+export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children?: Children }): JSX.Element {
+  const locales = meta.locales ?? LOCALES;
+  const canonical = absoluteUrl(ctx, meta.canonicalPath ?? ctx.path);
+  const title = meta.title === ctx.practice.name ? meta.title : `${meta.title} · ${ctx.practice.name}`;
+  const admin = meta.area === 'admin';
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{title}</title>
+          {meta.description ? <meta name="description" content={meta.description} /> : ''}
+          {meta.noindex || admin ? <meta name="robots" content="noindex" /> : ''}
+          <link rel="canonical" href={canonical} />
+          {locales.length > 1
+            ? [
+                ...locales.map((l) => <link rel="alternate" hreflang={l} href={absoluteUrl(ctx, meta.canonicalPath ?? ctx.path, l)} />),
+                <link rel="alternate" hreflang="x-default" href={absoluteUrl(ctx, meta.canonicalPath ?? ctx.path, 'en')} />,
+              ]
+            : ''}
+          <meta property="og:site_name" content={ctx.practice.name} />
+          <meta property="og:title" content={meta.title} />
+          <meta property="og:type" content={meta.ogType ?? 'website'} />
+          <meta property="og:url" content={canonical} />
+          <meta property="og:locale" content={ctx.locale === 'es' ? 'es_US' : 'en_US'} />
+          {meta.description ? <meta property="og:description" content={meta.description} /> : ''}
+          {meta.ogImage ? <meta property="og:image" content={meta.ogImage} /> : ''}
+          <meta name="color-scheme" content="light dark" />
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+          <link rel="stylesheet" href={assetUrl('css/site.css')} />
+          <link rel="icon" href={assetUrl('icons/favicon.svg')} type="image/svg+xml" />
+          <script src={assetUrl('js/htmx.min.js')} defer></script>
+          <script src={assetUrl('js/site.js')} type="module"></script>
+          {(meta.jsonLd ?? []).map((data) => {
+            const safeJson = jsonForScript(data);
+            return (
+              <script type="application/ld+json" nonce={ctx.nonce}>
+                {safeJson}
+              </script>
+            );
+          })}
+        </head>
+        <body class={admin ? 'admin' : 'site'}>
+          <a class="skip-link" href="#main">
+            {ctx.t('layout.skip')}
+          </a>
+          <header class="site-header">
+            <div class="wrap header-row">
+              <a class="brand" href={admin ? '/admin' : href(ctx, '/')}>
+                <span safe>{ctx.practice.name}</span>
+                {admin ? <span class="brand-area">{ctx.t('admin.area')}</span> : ''}
+              </a>
+              {admin ? <AdminNav ctx={ctx} /> : <SiteNav ctx={ctx} />}
+              {admin ? '' : <LanguageSwitcher ctx={ctx} locales={locales} />}
+              {ctx.actor ? (
+                <form method="post" action="/account/sign-out" class="sign-out">
+                  <span class="visually-hidden" safe>
+                    {ctx.t('layout.signedInAs', { name: ctx.actor.name })}
+                  </span>
+                  <button type="submit" class="link-button">
+                    {ctx.t('layout.signOut')}
+                  </button>
+                </form>
+              ) : (
+                ''
+              )}
+            </div>
+          </header>
+          <main id="main" tabindex="-1" class="wrap">
+            {children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p class="disclaimer">{ctx.t('layout.disclaimer')}</p>
+              <nav aria-label={ctx.t('layout.legalNav')}>
+                <ul>
+                  <li>
+                    <a href={href(ctx, '/terms')}>{ctx.t('nav.terms')}</a>
+                  </li>
+                  <li>
+                    <a href={href(ctx, '/privacy')}>{ctx.t('nav.privacy')}</a>
+                  </li>
+                  <li>
+                    <a href={href(ctx, '/disclaimer')}>{ctx.t('nav.disclaimer')}</a>
+                  </li>
+                </ul>
+              </nav>
+              <p class="practice">
+                <span safe>{ctx.practice.legalEntity}</span> · <span safe>{ctx.practice.address}</span> ·{' '}
+                <a href={`tel:${ctx.practice.phone.replace(/[^+\d]/g, '')}`} safe>
+                  {ctx.practice.phone}
+                </a>
+              </p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

@@ -1,0 +1,248 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { can, type Actor } from '../../core/auth/index.js';
+import { AppError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
+import { parseForm } from '../../core/http/forms.js';
+import type { MessageKey } from '../../core/i18n/index.js';
+import { markdownToPlainText } from '../../core/markdown/render.js';
+import { readingGrade } from '../../core/text/readability.js';
+import type { FieldErrors } from '../../core/views/components.js';
+import { detailsForm, diffQuery, figureFields, importForm, moveForm, newGuideForm, previewForm, revisionParams, sectionForm } from './schemas.js';
+import type { GuideService } from './service.js';
+import { DiffPage, type EditorData, GuideEditorPage, GuideListPage, ImportPage, ImportResultPage, NewGuidePage, RevisionsPage, SectionPreview } from './views/admin.js';
+
+const idParams = z.object({ id: z.string().min(1).max(40) });
+const sectionParams = idParams.extend({ sid: z.string().min(1).max(40) });
+const figureParams = idParams.extend({ fid: z.string().min(1).max(40) });
+const noticeQuery = z.object({ notice: z.string().max(40).optional() }).loose();
+
+const NOTICES = new Set(['created', 'saved', 'published', 'unpublished', 'restored', 'sectionAdded', 'sectionRemoved', 'moved', 'figureSaved', 'figureRemoved', 'deleted']);
+
+function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new UnauthenticatedError();
+  return request.actor;
+}
+
+function notice(request: FastifyRequest): string | undefined {
+  const { notice: key } = noticeQuery.parse(request.query ?? {});
+  return key && NOTICES.has(key) ? request.view().t(`admin.notice.${key}` as MessageKey) : undefined;
+}
+
+/** A validation error as field messages the form can show next to the fields. */
+function fieldErrors(request: FastifyRequest, error: ValidationError, fallbackField: string): FieldErrors {
+  const t = request.view().t;
+  const fields = (error.details?.fields ?? {}) as Record<string, string>;
+  const entries = Object.entries(fields);
+  if (entries.length) return Object.fromEntries(entries.map(([f, code]) => [f, t(`error.field.${code}` as MessageKey)]));
+  return { [fallbackField]: t(`error.field.${error.code}` as MessageKey) };
+}
+
+/** Reads a multipart figure form: fields plus at most one image, size-limited by the plugin. */
+async function readFigureForm(request: FastifyRequest): Promise<{ fields: Record<string, string>; image?: { bytes: Buffer; name?: string } }> {
+  const fields: Record<string, string> = {};
+  let image: { bytes: Buffer; name?: string } | undefined;
+  if (!request.isMultipart()) throw new ValidationError('invalid_input');
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (bytes.length) image = { bytes, name: part.filename };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ValidationError('image_too_big');
+    throw e;
+  }
+  return image ? { fields, image } : { fields };
+}
+
+/** The back office for guides: list, create, edit section by section, figures, history, import. */
+export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
+  async function editorData(request: FastifyRequest, id: string): Promise<EditorData> {
+    const { guide, images, candidates } = await guides.forEditing(id);
+    const grades = new Map(guide.sections.map((s) => [s.id, readingGrade(markdownToPlainText(s.bodyMd), guide.locale)]));
+    return { guide, images, candidates, grades, canPublish: can(request.actor, 'guides.publish') };
+  }
+
+  async function renderEditor(request: FastifyRequest, id: string, extra: { errors?: FieldErrors; errorSection?: string; status?: number } = {}): Promise<string> {
+    const data = await editorData(request, id);
+    return GuideEditorPage({ ctx: request.view(), data, notice: notice(request), errors: extra.errors, errorSection: extra.errorSection }) as string;
+  }
+
+  const manage = { config: { action: 'guides.manage' } };
+
+  app.get('/admin/guides', manage, async (request, reply) => reply.html(GuideListPage({ ctx: request.view(), guides: await guides.listAll(), notice: notice(request) }) as string));
+
+  app.get('/admin/guides/new', manage, async (request, reply) => reply.html(NewGuidePage({ ctx: request.view() }) as string));
+
+  app.post('/admin/guides', manage, async (request, reply) => {
+    const ctx = request.view();
+    const form = parseForm(newGuideForm, request.body, ctx.t);
+    if (!form.ok) return reply.code(422).html(NewGuidePage({ ctx, values: form.values, errors: form.errors }) as string);
+    try {
+      const id = await guides.create(actorOf(request), form.data);
+      return reply.redirect(`/admin/guides/${id}?notice=created`, 303);
+    } catch (e) {
+      if (e instanceof ValidationError) return reply.code(422).html(NewGuidePage({ ctx, values: form.data as unknown as Record<string, string>, errors: fieldErrors(request, e, 'slug') }) as string);
+      throw e;
+    }
+  });
+
+  app.get('/admin/guides/import', { config: { action: 'guides.import' } }, async (request, reply) => reply.html(ImportPage({ ctx: request.view() }) as string));
+
+  app.post('/admin/guides/import', { config: { action: 'guides.import' } }, async (request, reply) => {
+    const ctx = request.view();
+    const form = parseForm(importForm, request.body, ctx.t);
+    if (!form.ok) return reply.code(422).html(ImportPage({ ctx, values: form.values, errors: form.errors }) as string);
+    try {
+      const result = await guides.importDraft(actorOf(request), form.data);
+      return reply.html(ImportResultPage({ ctx, guideId: result.guideId, title: result.title, report: result.report }) as string);
+    } catch (e) {
+      if (e instanceof ValidationError) {
+        return reply.code(422).html(ImportPage({ ctx, values: { ...form.data, text: form.data.text }, errors: { text: ctx.t(`error.field.${e.code}` as MessageKey) } }) as string);
+      }
+      throw e;
+    }
+  });
+
+  app.get('/admin/guides/:id', manage, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    return reply.html(await renderEditor(request, id));
+  });
+
+  app.post('/admin/guides/:id/details', manage, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const form = parseForm(detailsForm, request.body, request.view().t);
+    if (!form.ok) return reply.code(422).html(await renderEditor(request, id, { errors: form.errors }));
+    try {
+      await guides.updateDetails(actorOf(request), id, { ...form.data, relatedIds: form.data.related });
+    } catch (e) {
+      if (e instanceof ValidationError) return reply.code(422).html(await renderEditor(request, id, { errors: fieldErrors(request, e, 'slug') }));
+      throw e;
+    }
+    return reply.redirect(`/admin/guides/${id}?notice=saved`, 303);
+  });
+
+  app.post('/admin/guides/:id/preview', manage, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const { guide } = await guides.forEditing(id);
+    const body = previewForm.safeParse(request.body ?? {});
+    const source = body.success ? body.data.body : '';
+    const html = guides.renderBody(source, guide.locale);
+    const report = readingGrade(markdownToPlainText(source), guide.locale);
+    return reply.html(SectionPreview({ ctx: request.view(), html, report }) as string);
+  });
+
+  app.post('/admin/guides/:id/sections', manage, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const form = parseForm(sectionForm, request.body, request.view().t);
+    if (!form.ok) return reply.code(422).html(await renderEditor(request, id, { errors: form.errors, errorSection: 'new' }));
+    const sid = await guides.addSection(actorOf(request), id, { kind: form.data.kind, heading: form.data.heading || null, bodyMd: form.data.body });
+    return reply.redirect(`/admin/guides/${id}?notice=sectionAdded#s-${sid}`, 303);
+  });
+
+  app.post('/admin/guides/:id/sections/:sid', manage, async (request, reply) => {
+    const { id, sid } = sectionParams.parse(request.params);
+    const form = parseForm(sectionForm, request.body, request.view().t);
+    if (!form.ok) return reply.code(422).html(await renderEditor(request, id, { errors: form.errors, errorSection: sid }));
+    await guides.saveSection(actorOf(request), id, sid, { kind: form.data.kind, heading: form.data.heading || null, bodyMd: form.data.body });
+    return reply.redirect(`/admin/guides/${id}?notice=saved#s-${sid}`, 303);
+  });
+
+  app.post('/admin/guides/:id/sections/:sid/move', manage, async (request, reply) => {
+    const { id, sid } = sectionParams.parse(request.params);
+    const form = moveForm.safeParse(request.body ?? {});
+    if (!form.success) throw new AppError('invalid_input', 400);
+    await guides.moveSection(actorOf(request), id, sid, form.data.direction);
+    return reply.redirect(`/admin/guides/${id}?notice=moved#s-${sid}`, 303);
+  });
+
+  app.post('/admin/guides/:id/sections/:sid/delete', manage, async (request, reply) => {
+    const { id, sid } = sectionParams.parse(request.params);
+    await guides.removeSection(actorOf(request), id, sid);
+    return reply.redirect(`/admin/guides/${id}?notice=sectionRemoved`, 303);
+  });
+
+  async function figureHandler(request: FastifyRequest, id: string, figureId: string | null): Promise<{ ok: true } | { ok: false; html: string }> {
+    const t = request.view().t;
+    let input: Awaited<ReturnType<typeof readFigureForm>>;
+    try {
+      input = await readFigureForm(request);
+    } catch (e) {
+      if (e instanceof ValidationError) return { ok: false, html: await renderEditor(request, id, { errors: { image: t(`error.field.${e.code}` as MessageKey) } }) };
+      throw e;
+    }
+    const form = parseForm(figureFields, input.fields, t);
+    if (!form.ok) return { ok: false, html: await renderEditor(request, id, { errors: form.errors }) };
+    const data = { sectionId: form.data.section, alt: form.data.alt, caption: form.data.caption, ...(input.image ? { image: input.image } : {}) };
+    try {
+      if (figureId) await guides.updateFigure(actorOf(request), id, figureId, data);
+      else await guides.addFigure(actorOf(request), id, data);
+    } catch (e) {
+      if (e instanceof ValidationError) return { ok: false, html: await renderEditor(request, id, { errors: { image: t(`error.field.${e.code}` as MessageKey) } }) };
+      throw e;
+    }
+    return { ok: true };
+  }
+
+  app.post('/admin/guides/:id/figures', manage, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const result = await figureHandler(request, id, null);
+    return result.ok ? reply.redirect(`/admin/guides/${id}?notice=figureSaved#figures-title`, 303) : reply.code(422).html(result.html);
+  });
+
+  app.post('/admin/guides/:id/figures/:fid', manage, async (request, reply) => {
+    const { id, fid } = figureParams.parse(request.params);
+    const result = await figureHandler(request, id, fid);
+    return result.ok ? reply.redirect(`/admin/guides/${id}?notice=figureSaved#figures-title`, 303) : reply.code(422).html(result.html);
+  });
+
+  app.post('/admin/guides/:id/figures/:fid/delete', manage, async (request, reply) => {
+    const { id, fid } = figureParams.parse(request.params);
+    await guides.removeFigure(actorOf(request), id, fid);
+    return reply.redirect(`/admin/guides/${id}?notice=figureRemoved#figures-title`, 303);
+  });
+
+  for (const [path, status] of [['publish', 'published'], ['unpublish', 'draft']] as const) {
+    app.post(`/admin/guides/:id/${path}`, { config: { action: 'guides.publish' } }, async (request, reply) => {
+      const { id } = idParams.parse(request.params);
+      try {
+        await guides.setStatus(actorOf(request), id, status);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'guide_empty') return reply.code(409).html(await renderEditor(request, id, { errors: { form: request.view().t('error.field.guide_empty') } }));
+        throw e;
+      }
+      return reply.redirect(`/admin/guides/${id}?notice=${status === 'published' ? 'published' : 'unpublished'}`, 303);
+    });
+  }
+
+  app.get('/admin/guides/:id/revisions', manage, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const { guide } = await guides.forEditing(id);
+    return reply.html(RevisionsPage({ ctx: request.view(), guide, revisions: await guides.revisions(id), notice: notice(request) }) as string);
+  });
+
+  app.get('/admin/guides/:id/diff', manage, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const q = diffQuery.safeParse(request.query ?? {});
+    if (!q.success) throw new AppError('invalid_input', 400);
+    const { guide } = await guides.forEditing(id);
+    const segments = await guides.diff(id, q.data.from, q.data.to);
+    const fromSnapshot = await guides.revision(id, q.data.from);
+    return reply.html(DiffPage({ ctx: request.view(), guide, from: q.data.from, to: q.data.to, segments, fromSnapshot }) as string);
+  });
+
+  app.post('/admin/guides/:id/revisions/:number/restore', manage, async (request, reply) => {
+    const { id, number } = revisionParams.parse(request.params);
+    await guides.restore(actorOf(request), id, number);
+    return reply.redirect(`/admin/guides/${id}/revisions?notice=restored`, 303);
+  });
+
+  app.post('/admin/guides/:id/delete', { config: { action: 'guides.delete' } }, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    await guides.remove(actorOf(request), id);
+    return reply.redirect('/admin/guides?notice=deleted', 303);
+  });
+}

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../app.js';
+import { adminRoutes } from './admin-routes.js';
+import './policy.js';
+import { publicRoutes } from './routes.js';
+import { GuideService } from './service.js';
+
+/** The procedures feature: public guides, the guide editor, import, sitemap entries. */
+export default async function procedures(app: FastifyInstance, services: AppServices): Promise<void> {
+  const guides = guideService(services);
+  publicRoutes(app, guides);
+  adminRoutes(app, guides);
+  services.sitemap.push(async () =>
+    (await guides.listAllPublished()).map((g) => ({ path: `/guides/${g.slug}`, locale: g.locale, updatedAt: g.updatedAt })),
+  );
+}
+
+/** The guide service bound to the app's services (also used by the CLI and other features). */
+export function guideService(services: Pick<AppServices, 'db' | 'storage' | 'pageCache' | 'config'>): GuideService {
+  return new GuideService({
+    db: services.db,
+    storage: services.storage,
+    publicOrigin: new URL(services.config.publicUrl).origin,
+    onPublicChange: () => services.pageCache.clear(),
+  });
+}

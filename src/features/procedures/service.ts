@@ -1,0 +1,333 @@
+import type { Actor } from '../../core/auth/index.js';
+import { recordAudit } from '../../core/audit/index.js';
+import type { Db, Trx } from '../../core/db/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { translate } from '../../core/i18n/index.js';
+import { renderMarkdown } from '../../core/markdown/render.js';
+import { findImages, type MediaStorage, type StoredImage, storeImage } from '../../core/media/index.js';
+import { type DiffSegment, wordDiff } from '../../core/text/diff.js';
+import { importBrochure, type ImportReport } from './import.js';
+import type { Guide, GuideCategory, GuideRevision, GuideSnapshot, GuideStatus, GuideSummary, Locale, SectionKind } from './model.js';
+import { SECTION_KINDS } from './model.js';
+import * as store from './store.js';
+
+/** The standard structure a new guide starts with (empty sections are not shown publicly). */
+const STANDARD_SECTIONS: readonly SectionKind[] = SECTION_KINDS.filter((k) => k !== 'custom');
+
+/** A published guide with everything its page shows. */
+export interface GuidePage {
+  readonly guide: Guide;
+  readonly images: ReadonlyMap<string, StoredImage>;
+  readonly related: readonly GuideSummary[];
+  readonly locales: readonly Locale[];
+}
+
+export interface GuideServiceDeps {
+  readonly db: Db;
+  readonly storage: MediaStorage;
+  readonly publicOrigin: string;
+  /** Called after every change that readers can see (clears the page cache). */
+  readonly onPublicChange: () => void;
+}
+
+export interface SectionInput {
+  readonly kind: SectionKind;
+  readonly heading: string | null;
+  readonly bodyMd: string;
+}
+
+/** Procedure guides: reading, editing with revisions, publishing, importing. */
+export class GuideService {
+  constructor(private readonly deps: GuideServiceDeps) {}
+
+  private get db(): Db {
+    return this.deps.db;
+  }
+
+  /** Renders a section body once, at save time, in the guide's language. */
+  renderBody(bodyMd: string, locale: Locale): string {
+    return renderMarkdown(bodyMd, { externalLinkLabel: translate(locale, 'markdown.externalLink'), siteOrigin: this.deps.publicOrigin });
+  }
+
+  // ---- reading -------------------------------------------------------------------------
+
+  listPublished(locale: Locale): Promise<GuideSummary[]> {
+    return store.listGuides(this.db, { locale, status: 'published' });
+  }
+
+  listAllPublished(): Promise<GuideSummary[]> {
+    return store.listGuides(this.db, { status: 'published' });
+  }
+
+  listAll(): Promise<GuideSummary[]> {
+    return store.listGuides(this.db);
+  }
+
+  /** A published guide's page data, or null (drafts are never public). */
+  async publishedPage(locale: Locale, slug: string): Promise<GuidePage | null> {
+    const summary = await store.findGuideRow(this.db, { slug, locale });
+    if (!summary || summary.status !== 'published') return null;
+    const guide = await store.loadGuide(this.db, summary);
+    const [images, related, locales] = await Promise.all([
+      findImages(this.db, guide.figures.map((f) => f.mediaId).filter((id): id is string => id !== null)),
+      store.findSummaries(this.db, guide.relatedIds),
+      store.localesOfSlug(this.db, slug, 'published'),
+    ]);
+    const byId = new Map(related.map((r) => [r.id, r]));
+    return {
+      guide,
+      images,
+      related: guide.relatedIds.map((id) => byId.get(id)).filter((r): r is GuideSummary => r?.status === 'published'),
+      locales,
+    };
+  }
+
+  /** Any guide (draft or not) with its images, for the editor. */
+  async forEditing(id: string): Promise<{ guide: Guide; images: ReadonlyMap<string, StoredImage>; candidates: GuideSummary[] }> {
+    const summary = await store.findGuideRow(this.db, { id });
+    if (!summary) throw new NotFoundError();
+    const guide = await store.loadGuide(this.db, summary);
+    const images = await findImages(this.db, guide.figures.map((f) => f.mediaId).filter((x): x is string => x !== null));
+    const candidates = (await store.listGuides(this.db, { locale: guide.locale })).filter((g) => g.id !== id);
+    return { guide, images, candidates };
+  }
+
+  // ---- writing -------------------------------------------------------------------------
+
+  private async snapshot(trx: Trx, guideId: string): Promise<GuideSnapshot> {
+    const summary = await store.findGuideRow(trx, { id: guideId });
+    if (!summary) throw new NotFoundError();
+    const guide = await store.loadGuide(trx, summary);
+    const sectionIndex = new Map(guide.sections.map((s, i) => [s.id, i]));
+    return {
+      slug: guide.slug,
+      category: guide.category,
+      title: guide.title,
+      summary: guide.summary,
+      status: guide.status,
+      sections: guide.sections.map((s) => ({ kind: s.kind, heading: s.heading, bodyMd: s.bodyMd })),
+      figures: guide.figures.map((f) => ({ section: f.sectionId ? (sectionIndex.get(f.sectionId) ?? null) : null, mediaId: f.mediaId, alt: f.alt, caption: f.caption })),
+      relatedIds: guide.relatedIds,
+    };
+  }
+
+  /**
+   * Runs a change in one transaction, then records a revision (full snapshot) and an audit
+   * event in that same transaction: a change exists only with its history.
+   */
+  private async change<T>(actor: Actor | null, guideId: string | null, note: string, audit: Parameters<typeof recordAudit>[1], work: (trx: Trx) => Promise<T & { guideId?: string }>): Promise<T> {
+    const result = await this.db.transaction().execute(async (trx) => {
+      const out = await work(trx);
+      const id = out.guideId ?? guideId;
+      if (!id) throw new Error('change without a guide');
+      const number = await store.appendRevision(trx, id, actor?.id ?? null, note, await this.snapshot(trx, id));
+      await recordAudit(trx, audit, { type: 'guide', id }, { revision: number, note }, actor?.id ?? null);
+      return out;
+    });
+    this.deps.onPublicChange();
+    return result;
+  }
+
+  private async assertSlugFree(slug: string, locale: Locale, exceptId?: string): Promise<void> {
+    if (await store.slugTaken(this.db, slug, locale, exceptId)) throw new ValidationError('slug_taken', 'slug taken', { fields: { slug: 'slug_taken' } });
+  }
+
+  async create(actor: Actor | null, input: { slug: string; locale: Locale; category: GuideCategory; title: string; summary: string }): Promise<string> {
+    await this.assertSlugFree(input.slug, input.locale);
+    const { guideId } = await this.change(actor, null, 'created', 'guide.created', async (trx) => {
+      const id = await store.insertGuide(trx, { ...input, actorId: actor?.id ?? null });
+      for (const kind of STANDARD_SECTIONS) await store.insertSection(trx, id, { kind, heading: null, bodyMd: '', bodyHtml: '' });
+      return { guideId: id };
+    });
+    return guideId;
+  }
+
+  async updateDetails(actor: Actor, id: string, input: { slug: string; category: GuideCategory; title: string; summary: string; relatedIds: readonly string[] }): Promise<void> {
+    const current = await store.findGuideRow(this.db, { id });
+    if (!current) throw new NotFoundError();
+    await this.assertSlugFree(input.slug, current.locale, id);
+    const valid = new Set((await store.listGuides(this.db, { locale: current.locale })).map((g) => g.id));
+    await this.change(actor, id, 'details', 'guide.updated', async (trx) => {
+      await store.updateGuideRow(trx, id, { slug: input.slug, category: input.category, title: input.title, summary: input.summary });
+      await store.setRelated(trx, id, input.relatedIds.filter((r) => valid.has(r)));
+      return {};
+    });
+  }
+
+  async saveSection(actor: Actor, guideId: string, sectionId: string, input: SectionInput): Promise<void> {
+    const guide = await this.require(guideId);
+    await this.change(actor, guideId, 'section', 'guide.updated', async (trx) => {
+      const ok = await store.updateSection(trx, guideId, sectionId, { ...input, bodyHtml: this.renderBody(input.bodyMd, guide.locale) });
+      if (!ok) throw new NotFoundError();
+      return {};
+    });
+  }
+
+  async addSection(actor: Actor, guideId: string, input: SectionInput): Promise<string> {
+    const guide = await this.require(guideId);
+    let sectionId = '';
+    await this.change(actor, guideId, 'section added', 'guide.updated', async (trx) => {
+      sectionId = await store.insertSection(trx, guideId, { ...input, bodyHtml: this.renderBody(input.bodyMd, guide.locale) });
+      return {};
+    });
+    return sectionId;
+  }
+
+  async removeSection(actor: Actor, guideId: string, sectionId: string): Promise<void> {
+    await this.require(guideId);
+    await this.change(actor, guideId, 'section removed', 'guide.updated', async (trx) => {
+      if (!(await store.deleteSection(trx, guideId, sectionId))) throw new NotFoundError();
+      return {};
+    });
+  }
+
+  async moveSection(actor: Actor, guideId: string, sectionId: string, direction: 'up' | 'down'): Promise<void> {
+    const summary = await this.require(guideId);
+    const guide = await store.loadGuide(this.db, summary);
+    const ids = guide.sections.map((s) => s.id);
+    const from = ids.indexOf(sectionId);
+    if (from < 0) throw new NotFoundError();
+    const to = direction === 'up' ? from - 1 : from + 1;
+    if (to < 0 || to >= ids.length) return;
+    [ids[from], ids[to]] = [ids[to] as string, ids[from] as string];
+    await this.change(actor, guideId, 'sections reordered', 'guide.updated', async (trx) => {
+      await store.reorderSections(trx, guideId, ids);
+      return {};
+    });
+  }
+
+  /** Adds a figure; with an image it is validated and converted first (bad bytes write nothing). */
+  async addFigure(actor: Actor, guideId: string, input: { sectionId: string | null; alt: string; caption: string; image?: { bytes: Buffer; name?: string } }): Promise<void> {
+    await this.require(guideId);
+    const media = input.image ? await storeImage(this.db, this.deps.storage, input.image.bytes, { originalName: input.image.name, createdBy: actor.id }) : null;
+    await this.change(actor, guideId, 'figure added', 'guide.updated', async (trx) => {
+      await store.insertFigure(trx, guideId, { sectionId: input.sectionId, mediaId: media?.id ?? null, alt: input.alt, caption: input.caption });
+      return {};
+    });
+  }
+
+  async updateFigure(actor: Actor, guideId: string, figureId: string, input: { sectionId: string | null; alt: string; caption: string; image?: { bytes: Buffer; name?: string } }): Promise<void> {
+    await this.require(guideId);
+    const media = input.image ? await storeImage(this.db, this.deps.storage, input.image.bytes, { originalName: input.image.name, createdBy: actor.id }) : null;
+    await this.change(actor, guideId, 'figure changed', 'guide.updated', async (trx) => {
+      const ok = await store.updateFigure(trx, guideId, figureId, { sectionId: input.sectionId, alt: input.alt, caption: input.caption, ...(media ? { mediaId: media.id } : {}) });
+      if (!ok) throw new NotFoundError();
+      return {};
+    });
+  }
+
+  async removeFigure(actor: Actor, guideId: string, figureId: string): Promise<void> {
+    await this.require(guideId);
+    await this.change(actor, guideId, 'figure removed', 'guide.updated', async (trx) => {
+      if (!(await store.deleteFigure(trx, guideId, figureId))) throw new NotFoundError();
+      return {};
+    });
+  }
+
+  async setStatus(actor: Actor | null, guideId: string, status: GuideStatus): Promise<void> {
+    const guide = await this.require(guideId);
+    if (status === 'published' && !(await store.loadGuide(this.db, guide)).sections.some((s) => s.bodyMd.trim())) {
+      throw new ConflictError('guide_empty', 'cannot publish an empty guide');
+    }
+    await this.change(actor, guideId, status, status === 'published' ? 'guide.published' : 'guide.unpublished', async (trx) => {
+      await store.updateGuideRow(trx, guideId, { status, ...(status === 'published' && !guide.publishedAt ? { publishedAt: new Date() } : {}) });
+      return {};
+    });
+  }
+
+  async remove(actor: Actor, guideId: string): Promise<void> {
+    await this.require(guideId);
+    await this.db.transaction().execute(async (trx) => {
+      await store.deleteGuide(trx, guideId);
+      await recordAudit(trx, 'guide.deleted', { type: 'guide', id: guideId }, undefined, actor.id);
+    });
+    this.deps.onPublicChange();
+  }
+
+  // ---- revisions -----------------------------------------------------------------------
+
+  revisions(guideId: string): Promise<GuideRevision[]> {
+    return store.listRevisions(this.db, guideId);
+  }
+
+  async revision(guideId: string, number: number): Promise<GuideSnapshot> {
+    const snapshot = await store.findRevisionSnapshot(this.db, guideId, number);
+    if (!snapshot) throw new NotFoundError();
+    return snapshot;
+  }
+
+  /** A word-level diff between two revisions of the guide's text. */
+  async diff(guideId: string, from: number, to: number): Promise<DiffSegment[]> {
+    const [a, b] = await Promise.all([this.revision(guideId, from), this.revision(guideId, to)]);
+    return wordDiff(snapshotText(a), snapshotText(b));
+  }
+
+  /** Restores an earlier revision's content as a new revision (history is never rewritten). */
+  async restore(actor: Actor, guideId: string, number: number): Promise<void> {
+    const guide = await this.require(guideId);
+    const snap = await this.revision(guideId, number);
+    const valid = new Set((await store.listGuides(this.db, { locale: guide.locale })).map((g) => g.id));
+    if (snap.slug !== guide.slug) await this.assertSlugFree(snap.slug, guide.locale, guideId);
+    await this.change(actor, guideId, `restored revision ${number}`, 'guide.restored', async (trx) => {
+      await store.updateGuideRow(trx, guideId, { slug: snap.slug, category: snap.category, title: snap.title, summary: snap.summary });
+      await store.replaceContent(
+        trx,
+        guideId,
+        snap.sections.map((s) => ({ ...s, bodyHtml: this.renderBody(s.bodyMd, guide.locale) })),
+        snap.figures,
+        snap.relatedIds.filter((r) => valid.has(r)),
+      );
+      return {};
+    });
+  }
+
+  // ---- import --------------------------------------------------------------------------
+
+  /** Turns a plain-text brochure into a draft guide. Bad input throws and creates nothing. */
+  async importDraft(actor: Actor | null, input: { text: string | Buffer; locale: Locale; category: GuideCategory; slug?: string }): Promise<{ guideId: string; report: ImportReport; title: string }> {
+    const imported = importBrochure(input.text);
+    const base = input.slug ?? slugify(imported.title);
+    let slug = base || 'imported-guide';
+    for (let n = 2; await store.slugTaken(this.db, slug, input.locale); n++) slug = `${base}-${n}`;
+    const { guideId } = await this.change(actor, null, 'imported', 'guide.created', async (trx) => {
+      const id = await store.insertGuide(trx, { slug, locale: input.locale, category: input.category, title: imported.title, summary: imported.summary, actorId: actor?.id ?? null });
+      await store.replaceContent(
+        trx,
+        id,
+        imported.sections.map((s) => ({ kind: s.kind, heading: s.kind === 'custom' ? s.heading : null, bodyMd: s.body, bodyHtml: this.renderBody(s.body, input.locale) })),
+        imported.captions.map((caption) => ({ section: null, mediaId: null, alt: '', caption })),
+        [],
+      );
+      return { guideId: id };
+    });
+    return { guideId, report: imported.report, title: imported.title };
+  }
+
+  private async require(id: string): Promise<GuideSummary> {
+    const guide = await store.findGuideRow(this.db, { id });
+    if (!guide) throw new NotFoundError();
+    return guide;
+  }
+}
+
+/** The text of a revision as one document, for diffs. */
+function snapshotText(s: GuideSnapshot): string {
+  const parts = [`# ${s.title}`, s.summary];
+  for (const section of s.sections) {
+    parts.push(`## ${section.heading ?? section.kind}`, section.bodyMd);
+  }
+  for (const f of s.figures) parts.push(`[${f.caption}]`);
+  return parts.join('\n\n');
+}
+
+/** A URL slug from a title: lower case ASCII words joined by hyphens. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}

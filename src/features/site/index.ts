@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { AppServices } from '../../app.js';
+import { NotFoundError } from '../../core/errors.js';
+import { LOCALES } from '../../core/i18n/index.js';
+import { isValidKey } from '../../core/media/storage.js';
+import { guideService } from '../procedures/index.js';
+import { LEGAL_PAGES, loadLegalDocument } from './legal.js';
+import './policy.js';
+import { renderSitemap, type SitemapEntry } from './sitemap.js';
+import { ConsultationPage, HomePage, LegalPage } from './views/pages.js';
+
+const consultationQuery = z.object({ procedure: z.string().max(120).optional() }).loose();
+
+/** The practice site's frame: home, legal pages, media, machine endpoints. */
+export default async function site(app: FastifyInstance, services: AppServices): Promise<void> {
+  const { config, db, storage } = services;
+  const guides = guideService(services);
+  const origin = new URL(config.publicUrl).origin;
+
+  app.get('/', { config: { action: 'site.read', pageCache: true } }, async (request, reply) => {
+    const featured = (await guides.listPublished(request.locale)).slice(0, 6);
+    return reply.html(HomePage({ ctx: request.view(), featured }) as string);
+  });
+
+  for (const page of LEGAL_PAGES) {
+    app.get(`/${page}`, { config: { action: 'site.read', pageCache: true } }, async (request, reply) => {
+      const doc = loadLegalDocument(page, request.locale, config.practice, config.minAge, origin);
+      return reply.html(LegalPage({ ctx: request.view(), doc }) as string);
+    });
+  }
+
+  app.get('/consultation', { config: { action: 'consultation.request' } }, async (request, reply) => {
+    const { procedure } = consultationQuery.parse(request.query ?? {});
+    const page = procedure ? await guides.publishedPage(request.locale, procedure) : null;
+    return reply.html(ConsultationPage({ ctx: request.view(), procedure: page?.guide ?? null }) as string);
+  });
+
+  app.get('/media/:key', { config: { action: 'site.read' } }, async (request, reply) => {
+    const { key } = z.object({ key: z.string().max(100) }).parse(request.params);
+    if (!isValidKey(key)) throw new NotFoundError();
+    const file = await storage.open(key);
+    if (!file) throw new NotFoundError();
+    const type = key.endsWith('.webp') ? 'image/webp' : key.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream';
+    return reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('content-length', String(file.size))
+      .type(type)
+      .send(file.stream);
+  });
+
+  app.get('/healthz', { config: { action: 'site.read' } }, async (_request, reply) => {
+    await sql`select 1`.execute(db);
+    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+  });
+
+  app.get('/robots.txt', { config: { action: 'site.read' } }, async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /admin\nDisallow: /account\nAllow: /\n\nSitemap: ${config.publicUrl}/sitemap.xml\n`),
+  );
+
+  app.get('/sitemap.xml', { config: { action: 'site.read', pageCache: true } }, async (_request, reply) => {
+    const entries: SitemapEntry[] = [];
+    for (const locale of LOCALES) {
+      entries.push({ path: '/', locale }, { path: '/guides', locale });
+      for (const page of LEGAL_PAGES) entries.push({ path: `/${page}`, locale });
+    }
+    for (const source of services.sitemap) entries.push(...(await source()));
+    return reply.type('application/xml; charset=utf-8').send(renderSitemap(config.publicUrl, entries));
+  });
+}

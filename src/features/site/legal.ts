@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import type { PracticeIdentity } from '../../core/config/index.js';
+import type { Locale } from '../../core/i18n/index.js';
+import { renderMarkdown } from '../../core/markdown/render.js';
+
+export const LEGAL_PAGES = ['terms', 'privacy', 'disclaimer'] as const;
+export type LegalPage = (typeof LEGAL_PAGES)[number];
+
+export interface LegalDocument {
+  readonly title: string;
+  readonly version: string;
+  readonly html: string;
+}
+
+/**
+ * Reads a legal text (Markdown written for Sutura, in content/<locale>/) and fills in the
+ * practice's identity from configuration. Versioned editing arrives with the privacy center.
+ */
+export function loadLegalDocument(page: LegalPage, locale: Locale, practice: PracticeIdentity, minAge: number, publicOrigin: string): LegalDocument {
+  const source = readFileSync(new URL(`./content/${locale}/${page}.md`, import.meta.url), 'utf8');
+  const filled = source.replace(/\{(minAge|practice|legalEntity|address|email|jurisdiction|phone)\}/g, (_, key: string) => {
+    const values: Record<string, string> = {
+      minAge: String(minAge),
+      practice: practice.name,
+      legalEntity: practice.legalEntity,
+      address: practice.address,
+      email: practice.email,
+      jurisdiction: practice.jurisdiction,
+      phone: practice.phone,
+    };
+    return values[key] ?? '';
+  });
+  const lines = filled.split('\n');
+  const title = (lines.find((l) => l.startsWith('# ')) ?? '# ').slice(2).trim();
+  const version = lines.find((l) => /^(Version|Versión) /.test(l))?.trim() ?? '';
+  const body = lines.filter((l) => !l.startsWith('# ') && l.trim() !== version).join('\n');
+  // Legal texts use ## for sections; shift so they sit under the page's h1 as h2.
+  const html = renderMarkdown(body.replace(/^##(#*) /gm, '#$1 '), { siteOrigin: publicOrigin }).replace(/<(\/?)h3>/g, '<$1h2>').replace(/<(\/?)h4>/g, '<$1h3>');
+  return { title, version, html };
+}

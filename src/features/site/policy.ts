@@ -1,0 +1,6 @@
+import { definePermissions } from '../../core/auth/index.js';
+
+definePermissions({
+  'site.read': 'public',
+  'consultation.request': 'public',
+});

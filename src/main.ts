@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { countUsersWithRole, createStaffInvite, isRole, type Role } from './core/auth/index.js';
+import { ConfigError, loadConfig, type Config } from './core/config/index.js';
+import { migrate, openDatabase } from './core/db/index.js';
+import { AppError } from './core/errors.js';
+import { isLocale } from './core/i18n/index.js';
+import { DiskStorage } from './core/media/storage.js';
+import { PageCache } from './core/http/page-cache.js';
+import { guideService } from './features/procedures/index.js';
+import { describeImport } from './features/procedures/import.js';
+import { GUIDE_CATEGORIES, type GuideCategory } from './features/procedures/model.js';
+import { loadSampleGuides } from './features/procedures/seed.js';
+
+const USAGE = `Usage: sutura <command>
+
+Commands:
+  serve                          run the web server (migrates, loads sample content on first run)
+  migrate                        bring the database schema up to date
+  import-guide FILE [--locale en|es] [--category face|eyes|neck|skin|breast|body]
+                                 turn a plain-text brochure into a draft guide
+  create-admin [--email ADDRESS] [--role admin|editor]
+                                 print a one-time link to set up a staff account
+`;
+
+/** A mistake in how the command was called: one line on stderr, exit 2. */
+class UsageError extends Error {}
+
+async function serve(config: Config): Promise<void> {
+  const started = performance.now();
+  const { app, services } = await buildApp(config);
+  if (config.sampleContent) {
+    const count = await loadSampleGuides(services.db, services.storage, guideService(services));
+    if (count) app.log.info({ guides: count }, 'loaded sample content');
+  }
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+  });
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info({ ms: Math.round(performance.now() - started) }, 'ready');
+  if ((await countUsersWithRole(services.db, 'admin')) === 0) {
+    const token = await createStaffInvite(services.db, ['admin']);
+    // A one-time link, printed only to this console; it works once and expires in 72 hours.
+    process.stdout.write(`\n  No administrator yet. Create one here (one-time link):\n  ${config.publicUrl}/account/setup?token=${token}\n\n`);
+  }
+}
+
+async function withDb<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const db = await openDatabase(config);
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const db = await openDatabase(config);
+      const names = await migrate(db).finally(() => db.destroy());
+      process.stdout.write(names.length ? `applied: ${names.join(', ')}\n` : 'database is up to date\n');
+      return;
+    }
+    case 'import-guide': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { locale: { type: 'string', default: 'en' }, category: { type: 'string', default: 'face' } } });
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new UsageError('import-guide needs exactly one FILE');
+      if (!isLocale(values.locale)) throw new UsageError(`unknown locale "${values.locale}" (use en or es)`);
+      if (!(GUIDE_CATEGORIES as readonly string[]).includes(values.category ?? '')) throw new UsageError(`unknown category "${values.category}" (use ${GUIDE_CATEGORIES.join(', ')})`);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        throw new UsageError(`cannot read ${file}`);
+      }
+      const locale = values.locale;
+      const result = await withDb(config, (db) =>
+        guideService({ db, storage: new DiskStorage(`${config.dataDir}/media`), pageCache: new PageCache(0), config }).importDraft(null, { text: bytes, locale, category: values.category as GuideCategory }),
+      );
+      process.stdout.write(`created draft "${result.title}" (${result.guideId})\n${describeImport(result.report, locale)}\n`);
+      return;
+    }
+    case 'create-admin': {
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, role: { type: 'string', default: 'admin' } } });
+      if (!isRole(values.role) || !['admin', 'editor'].includes(values.role)) throw new UsageError('role must be admin or editor');
+      if (values.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) throw new UsageError(`not an email address: ${values.email}`);
+      const role: Role = values.role;
+      const token = await withDb(config, (db) => createStaffInvite(db, [role], values.email?.toLowerCase() ?? null));
+      process.stdout.write(`One-time set-up link (valid 72 hours):\n${config.publicUrl}/account/setup?token=${token}\n`);
+      return;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"; run "sutura help"`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // Commands fail with one readable line and a non-zero exit, never a stack trace.
+  if (error instanceof UsageError) {
+    process.stderr.write(`sutura: ${error.message}\n`);
+    process.exit(2);
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`sutura: ${error.message}\n`);
+    process.exit(78);
+  }
+  if (error instanceof AppError) {
+    process.stderr.write(`sutura: ${error.code}: ${error.message}\n`);
+    process.exit(1);
+  }
+  if (error instanceof Error && /argument|option/i.test(error.name + error.message) && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`sutura: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`sutura: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
