@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
 import fp from 'fastify-plugin';
+import { ZodError } from 'zod';
 import { SESSION_COOKIE, STAFF_ROLES, can, isKnownAction, sessionPolicy, validateSession } from '../auth/index.js';
 import type { Config } from '../config/index.js';
 import type { Db } from '../db/index.js';
@@ -25,6 +26,8 @@ const KNOWN_ERROR_CODES = new Set(['not_found', 'forbidden', 'unauthenticated', 
 /** Maps framework errors (body too large, bad JSON ...) to our codes, never their messages. */
 function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof AppError) return error;
+  // A route's zod parse of params or query failed: the request itself is malformed.
+  if (error instanceof ZodError) return new AppError('invalid_input', 400);
   const e = error as FastifyError;
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) return new AppError('payload_too_large', 413);
   if (e.statusCode === 429) return new AppError('too_many_requests', 429);

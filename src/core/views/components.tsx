@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { ViewContext } from './context.js';
 
 /** Field errors as message strings, keyed by field name. */
@@ -9,7 +10,7 @@ export function ErrorSummary({ ctx, errors }: { ctx: ViewContext; errors: FieldE
   if (!entries.length) return <></>;
   return (
     <div class="error-summary" role="alert" tabindex="-1" data-autofocus>
-      <h2>{ctx.t('form.errorsTitle')}</h2>
+      <h2>{escapeHtml(ctx.t('form.errorsTitle'))}</h2>
       <ul>
         {entries.map(([field, message]) => (
           <li>

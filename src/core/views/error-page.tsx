@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { ViewContext } from './context.js';
 import { Layout, href } from './layout.js';
 
@@ -6,17 +7,17 @@ export function ErrorPage({ ctx, status, title, message, requestId }: { ctx: Vie
   return (
     <Layout ctx={ctx} meta={{ title, noindex: true }}>
       <section class="error-page" aria-labelledby="error-title">
-        <p class="eyebrow">{String(status)}</p>
+        <p class="eyebrow">{escapeHtml(String(status))}</p>
         <h1 id="error-title" safe>
           {title}
         </h1>
         <p safe>{message}</p>
         <p>
-          <a href={href(ctx, '/')}>{ctx.t('error.home')}</a> · <a href={href(ctx, '/guides')}>{ctx.t('nav.guides')}</a>
+          <a href={href(ctx, '/')}>{escapeHtml(ctx.t('error.home'))}</a> · <a href={href(ctx, '/guides')}>{escapeHtml(ctx.t('nav.guides'))}</a>
         </p>
         {status >= 500 ? (
-          <p class="hint" safe>
-            {ctx.t('error.reference', { id: requestId })}
+          <p class="hint">
+            {escapeHtml(ctx.t('error.reference', { id: requestId }))}
           </p>
         ) : (
           ''

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { Children } from '@kitajs/html';
 import { LOCALES, localizePath, type Locale } from '../i18n/index.js';
 import { assetUrl } from './assets.js';
@@ -28,13 +29,13 @@ function LanguageSwitcher({ ctx, locales }: { ctx: ViewContext; locales: readonl
           locale === ctx.locale ? (
             <li>
               <span aria-current="true" lang={locale}>
-                {LANGUAGE_NAMES[locale]}
+                {escapeHtml(LANGUAGE_NAMES[locale])}
               </span>
             </li>
           ) : (
             <li>
               <a href={localizePath(locale, locales.includes(locale) ? ctx.path : '/')} hreflang={locale} lang={locale}>
-                {LANGUAGE_NAMES[locale]}
+                {escapeHtml(LANGUAGE_NAMES[locale])}
               </a>
             </li>
           ),
@@ -55,13 +56,13 @@ function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
         {items.map(([path, label]) => (
           <li>
             <a href={href(ctx, path)} aria-current={ctx.path === path || ctx.path.startsWith(`${path}/`) ? 'page' : undefined}>
-              {label}
+              {escapeHtml(label)}
             </a>
           </li>
         ))}
         {ctx.actor?.isStaff ? (
           <li>
-            <a href="/admin">{ctx.t('nav.admin')}</a>
+            <a href="/admin">{escapeHtml(ctx.t('nav.admin'))}</a>
           </li>
         ) : (
           ''
@@ -83,12 +84,12 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
         {items.map(([path, label]) => (
           <li>
             <a href={path} aria-current={ctx.path === path ? 'page' : undefined}>
-              {label}
+              {escapeHtml(label)}
             </a>
           </li>
         ))}
         <li>
-          <a href="/">{ctx.t('admin.nav.site')}</a>
+          <a href="/">{escapeHtml(ctx.t('admin.nav.site'))}</a>
         </li>
       </ul>
     </nav>
@@ -108,7 +109,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{title}</title>
+          <title>{escapeHtml(title)}</title>
           {meta.description ? <meta name="description" content={meta.description} /> : ''}
           {meta.noindex || admin ? <meta name="robots" content="noindex" /> : ''}
           <link rel="canonical" href={canonical} />
@@ -142,23 +143,23 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
         </head>
         <body class={admin ? 'admin' : 'site'}>
           <a class="skip-link" href="#main">
-            {ctx.t('layout.skip')}
+            {escapeHtml(ctx.t('layout.skip'))}
           </a>
           <header class="site-header">
             <div class="wrap header-row">
               <a class="brand" href={admin ? '/admin' : href(ctx, '/')}>
                 <span safe>{ctx.practice.name}</span>
-                {admin ? <span class="brand-area">{ctx.t('admin.area')}</span> : ''}
+                {admin ? <span class="brand-area">{escapeHtml(ctx.t('admin.area'))}</span> : ''}
               </a>
               {admin ? <AdminNav ctx={ctx} /> : <SiteNav ctx={ctx} />}
               {admin ? '' : <LanguageSwitcher ctx={ctx} locales={locales} />}
               {ctx.actor ? (
                 <form method="post" action="/account/sign-out" class="sign-out">
-                  <span class="visually-hidden" safe>
-                    {ctx.t('layout.signedInAs', { name: ctx.actor.name })}
+                  <span class="visually-hidden">
+                    {escapeHtml(ctx.t('layout.signedInAs', { name: ctx.actor.name }))}
                   </span>
                   <button type="submit" class="link-button">
-                    {ctx.t('layout.signOut')}
+                    {escapeHtml(ctx.t('layout.signOut'))}
                   </button>
                 </form>
               ) : (
@@ -171,17 +172,17 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
           </main>
           <footer class="site-footer">
             <div class="wrap">
-              <p class="disclaimer">{ctx.t('layout.disclaimer')}</p>
+              <p class="disclaimer">{escapeHtml(ctx.t('layout.disclaimer'))}</p>
               <nav aria-label={ctx.t('layout.legalNav')}>
                 <ul>
                   <li>
-                    <a href={href(ctx, '/terms')}>{ctx.t('nav.terms')}</a>
+                    <a href={href(ctx, '/terms')}>{escapeHtml(ctx.t('nav.terms'))}</a>
                   </li>
                   <li>
-                    <a href={href(ctx, '/privacy')}>{ctx.t('nav.privacy')}</a>
+                    <a href={href(ctx, '/privacy')}>{escapeHtml(ctx.t('nav.privacy'))}</a>
                   </li>
                   <li>
-                    <a href={href(ctx, '/disclaimer')}>{ctx.t('nav.disclaimer')}</a>
+                    <a href={href(ctx, '/disclaimer')}>{escapeHtml(ctx.t('nav.disclaimer'))}</a>
                   </li>
                 </ul>
               </nav>

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { ErrorSummary, Field, type FieldErrors } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
@@ -5,7 +6,7 @@ import { Layout } from '../../../core/views/layout.js';
 export function SignInPage({ ctx, values = {}, errors, next }: { ctx: ViewContext; values?: Record<string, string>; errors?: FieldErrors; next?: string | undefined }): JSX.Element {
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('signIn.title'), noindex: true }}>
-      <h1>{ctx.t('signIn.title')}</h1>
+      <h1>{escapeHtml(ctx.t('signIn.title'))}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/account/sign-in" novalidate class="narrow">
         {next ? <input type="hidden" name="next" value={next} /> : ''}
@@ -13,7 +14,7 @@ export function SignInPage({ ctx, values = {}, errors, next }: { ctx: ViewContex
         <Field name="password" type="password" label={ctx.t('signIn.password')} error={errors?.password} autocomplete="current-password" required />
         <p class="form-actions">
           <button class="button" type="submit">
-            {ctx.t('signIn.submit')}
+            {escapeHtml(ctx.t('signIn.submit'))}
           </button>
         </p>
       </form>
@@ -24,8 +25,8 @@ export function SignInPage({ ctx, values = {}, errors, next }: { ctx: ViewContex
 export function SetupPage({ ctx, token, email, values = {}, errors }: { ctx: ViewContext; token: string; email: string | null; values?: Record<string, string>; errors?: FieldErrors }): JSX.Element {
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('setup.title'), noindex: true }}>
-      <h1>{ctx.t('setup.title')}</h1>
-      <p class="lead">{ctx.t('setup.intro')}</p>
+      <h1>{escapeHtml(ctx.t('setup.title'))}</h1>
+      <p class="lead">{escapeHtml(ctx.t('setup.intro'))}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/account/setup" novalidate class="narrow">
         <input type="hidden" name="token" value={token} />
@@ -35,7 +36,7 @@ export function SetupPage({ ctx, token, email, values = {}, errors }: { ctx: Vie
         <Field name="confirm" type="password" label={ctx.t('setup.confirm')} error={errors?.confirm} autocomplete="new-password" required />
         <p class="form-actions">
           <button class="button" type="submit">
-            {ctx.t('setup.submit')}
+            {escapeHtml(ctx.t('setup.submit'))}
           </button>
         </p>
       </form>
@@ -46,8 +47,8 @@ export function SetupPage({ ctx, token, email, values = {}, errors }: { ctx: Vie
 export function InvalidLinkPage({ ctx }: { ctx: ViewContext }): JSX.Element {
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('setup.invalidTitle'), noindex: true }}>
-      <h1>{ctx.t('setup.invalidTitle')}</h1>
-      <p>{ctx.t('setup.invalid')}</p>
+      <h1>{escapeHtml(ctx.t('setup.invalidTitle'))}</h1>
+      <p>{escapeHtml(ctx.t('setup.invalid'))}</p>
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { MessageKey } from '../../../core/i18n/index.js';
 import { formatDateTime } from '../../../core/i18n/index.js';
 import type { StoredImage } from '../../../core/media/index.js';
@@ -23,32 +24,32 @@ function localeOptions(ctx: ViewContext): { value: string; label: string }[] {
 }
 
 function Status({ ctx, status }: { ctx: ViewContext; status: string }): JSX.Element {
-  return <span class={`status status-${status}`}>{ctx.t(status === 'published' ? 'admin.guides.published' : 'admin.guides.draft')}</span>;
+  return <span class={`status status-${status}`}>{escapeHtml(ctx.t(status === 'published' ? 'admin.guides.published' : 'admin.guides.draft'))}</span>;
 }
 
 export function GuideListPage({ ctx, guides, notice }: { ctx: ViewContext; guides: readonly GuideSummary[]; notice?: string | undefined }): JSX.Element {
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('admin.guides.title'), area: 'admin' }}>
-      <h1>{ctx.t('admin.guides.title')}</h1>
+      <h1>{escapeHtml(ctx.t('admin.guides.title'))}</h1>
       <Notice message={notice} />
       <p class="toolbar">
         <a class="button" href="/admin/guides/new">
-          {ctx.t('admin.guides.new')}
+          {escapeHtml(ctx.t('admin.guides.new'))}
         </a>
         <a class="button secondary" href="/admin/guides/import">
-          {ctx.t('admin.nav.import')}
+          {escapeHtml(ctx.t('admin.nav.import'))}
         </a>
       </p>
       <div class="table-wrap">
         <table class="admin-table">
-          <caption class="visually-hidden">{ctx.t('admin.guides.title')}</caption>
+          <caption class="visually-hidden">{escapeHtml(ctx.t('admin.guides.title'))}</caption>
           <thead>
             <tr>
-              <th scope="col">{ctx.t('admin.guides.colTitle')}</th>
-              <th scope="col">{ctx.t('admin.guides.colLanguage')}</th>
-              <th scope="col">{ctx.t('admin.guides.colArea')}</th>
-              <th scope="col">{ctx.t('admin.guides.colStatus')}</th>
-              <th scope="col">{ctx.t('admin.guides.colUpdated')}</th>
+              <th scope="col">{escapeHtml(ctx.t('admin.guides.colTitle'))}</th>
+              <th scope="col">{escapeHtml(ctx.t('admin.guides.colLanguage'))}</th>
+              <th scope="col">{escapeHtml(ctx.t('admin.guides.colArea'))}</th>
+              <th scope="col">{escapeHtml(ctx.t('admin.guides.colStatus'))}</th>
+              <th scope="col">{escapeHtml(ctx.t('admin.guides.colUpdated'))}</th>
             </tr>
           </thead>
           <tbody>
@@ -59,12 +60,12 @@ export function GuideListPage({ ctx, guides, notice }: { ctx: ViewContext; guide
                     {g.title}
                   </a>
                 </td>
-                <td>{ctx.t(LANGUAGE_LABEL[g.locale] ?? 'lang.en')}</td>
-                <td>{categoryLabel(ctx, g.category)}</td>
+                <td>{escapeHtml(ctx.t(LANGUAGE_LABEL[g.locale] ?? 'lang.en'))}</td>
+                <td>{escapeHtml(categoryLabel(ctx, g.category))}</td>
                 <td>
                   <Status ctx={ctx} status={g.status} />
                 </td>
-                <td>{formatDateTime(ctx.locale, g.updatedAt)}</td>
+                <td>{escapeHtml(formatDateTime(ctx.locale, g.updatedAt))}</td>
               </tr>
             ))}
           </tbody>
@@ -77,7 +78,7 @@ export function GuideListPage({ ctx, guides, notice }: { ctx: ViewContext; guide
 export function NewGuidePage({ ctx, values = {}, errors }: { ctx: ViewContext; values?: Record<string, string>; errors?: FieldErrors }): JSX.Element {
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('admin.guides.new'), area: 'admin' }}>
-      <h1>{ctx.t('admin.guides.new')}</h1>
+      <h1>{escapeHtml(ctx.t('admin.guides.new'))}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/admin/guides" novalidate>
         <Field name="title" label={ctx.t('admin.guides.fieldTitle')} value={values.title} error={errors?.title} required maxlength={160} />
@@ -87,7 +88,7 @@ export function NewGuidePage({ ctx, values = {}, errors }: { ctx: ViewContext; v
         <Field name="summary" label={ctx.t('admin.guides.fieldSummary')} value={values.summary} error={errors?.summary} required multiline rows={3} maxlength={400} />
         <p class="form-actions">
           <button class="button" type="submit">
-            {ctx.t('admin.guides.create')}
+            {escapeHtml(ctx.t('admin.guides.create'))}
           </button>
         </p>
       </form>
@@ -97,20 +98,20 @@ export function NewGuidePage({ ctx, values = {}, errors }: { ctx: ViewContext; v
 
 /** The reading grade of a section, with the sentences that push it above the target. */
 export function GradeBadge({ ctx, report }: { ctx: ViewContext; report: ReadingReport }): JSX.Element {
-  if (report.grade === null) return <p class="grade">{ctx.t('admin.grade.none')}</p>;
+  if (report.grade === null) return <p class="grade">{escapeHtml(ctx.t('admin.grade.none'))}</p>;
   const high = report.grade > TARGET_GRADE;
   return (
     <div class="grade-report">
       <p class={high ? 'grade grade-high' : 'grade grade-ok'}>
-        {ctx.t(high ? 'admin.grade.high' : 'admin.grade.ok', { grade: report.grade.toFixed(1), target: TARGET_GRADE })}
+        {escapeHtml(ctx.t(high ? 'admin.grade.high' : 'admin.grade.ok', { grade: report.grade.toFixed(1), target: TARGET_GRADE }))}
       </p>
       {report.hardSentences.length ? (
         <details class="hard-sentences">
-          <summary>{ctx.t('admin.grade.hardSentences', { count: report.hardSentences.length })}</summary>
+          <summary>{escapeHtml(ctx.t('admin.grade.hardSentences', { count: report.hardSentences.length }))}</summary>
           <ul>
             {report.hardSentences.map((s) => (
               <li>
-                <mark safe>{s.text}</mark> <span class="hint">{ctx.t('admin.grade.sentence', { grade: s.grade.toFixed(1) })}</span>
+                <mark safe>{s.text}</mark> <span class="hint">{escapeHtml(ctx.t('admin.grade.sentence', { grade: s.grade.toFixed(1) }))}</span>
               </li>
             ))}
           </ul>
@@ -147,7 +148,7 @@ function SectionEditor({ ctx, guide, section, index, count, grade, error }: { ct
     <section class="section-editor" id={`s-${section.id}`} aria-labelledby={`s-${section.id}-title`}>
       <div class="section-head">
         <h3 id={`s-${section.id}-title`}>
-          {`${index + 1}. `}
+          {escapeHtml(`${index + 1}. `)}
           <span safe>{title}</span>
         </h3>
         <div class="toolbar">
@@ -155,7 +156,7 @@ function SectionEditor({ ctx, guide, section, index, count, grade, error }: { ct
             <form method="post" action={`${base}/move`}>
               <input type="hidden" name="direction" value="up" />
               <button class="button small secondary" type="submit" aria-label={ctx.t('admin.section.moveUpLabel', { section: title })}>
-                {ctx.t('admin.section.moveUp')}
+                {escapeHtml(ctx.t('admin.section.moveUp'))}
               </button>
             </form>
           ) : (
@@ -165,7 +166,7 @@ function SectionEditor({ ctx, guide, section, index, count, grade, error }: { ct
             <form method="post" action={`${base}/move`}>
               <input type="hidden" name="direction" value="down" />
               <button class="button small secondary" type="submit" aria-label={ctx.t('admin.section.moveDownLabel', { section: title })}>
-                {ctx.t('admin.section.moveDown')}
+                {escapeHtml(ctx.t('admin.section.moveDown'))}
               </button>
             </form>
           ) : (
@@ -173,7 +174,7 @@ function SectionEditor({ ctx, guide, section, index, count, grade, error }: { ct
           )}
           <form method="post" action={`${base}/delete`} data-confirm={ctx.t('admin.section.confirmDelete')}>
             <button class="button small danger" type="submit" aria-label={ctx.t('admin.section.deleteLabel', { section: title })}>
-              {ctx.t('admin.section.delete')}
+              {escapeHtml(ctx.t('admin.section.delete'))}
             </button>
           </form>
         </div>
@@ -190,9 +191,9 @@ function SectionEditor({ ctx, guide, section, index, count, grade, error }: { ct
             />
             <Field name="heading" label={ctx.t('admin.section.heading')} hint={ctx.t('admin.section.headingHint')} value={section.heading ?? ''} error={error?.heading} maxlength={160} attrs={{ id: `heading-${section.id}` }} />
             <div class="field">
-              <label for={`body-${section.id}`}>{ctx.t('admin.section.body')}</label>
+              <label for={`body-${section.id}`}>{escapeHtml(ctx.t('admin.section.body'))}</label>
               <p class="hint" id={`body-${section.id}-hint`}>
-                {ctx.t('admin.section.bodyHint')}
+                {escapeHtml(ctx.t('admin.section.bodyHint'))}
               </p>
               <textarea
                 id={`body-${section.id}`}
@@ -210,13 +211,13 @@ function SectionEditor({ ctx, guide, section, index, count, grade, error }: { ct
             </div>
             <p class="form-actions">
               <button class="button" type="submit">
-                {ctx.t('admin.section.save')}
+                {escapeHtml(ctx.t('admin.section.save'))}
               </button>
             </p>
           </div>
           <div class="editor-side">
             <div class="preview" aria-live="polite">
-              <h4>{ctx.t('admin.section.preview')}</h4>
+              <h4>{escapeHtml(ctx.t('admin.section.preview'))}</h4>
               <div id={`preview-${section.id}`}>
                 {grade ? <SectionPreview ctx={ctx} html={section.bodyHtml} report={grade} /> : ''}
               </div>
@@ -234,35 +235,35 @@ function FigureForm({ ctx, guide, figure, image }: { ctx: ViewContext; guide: Gu
   return (
     <form method="post" action={action} enctype="multipart/form-data" class="figure-form">
       <fieldset>
-        <legend>{figure ? ctx.t('admin.figure.edit') : ctx.t('admin.figure.add')}</legend>
+        <legend>{escapeHtml(figure ? ctx.t('admin.figure.edit') : ctx.t('admin.figure.add'))}</legend>
         {image ? (
           <div class="figure-thumb">
             <Picture image={image} alt={figure?.alt ?? ''} sizes="160px" />
           </div>
         ) : figure ? (
-          <p class="notice notice-warning">{ctx.t('admin.figure.awaitingImage')}</p>
+          <p class="notice notice-warning">{escapeHtml(ctx.t('admin.figure.awaitingImage'))}</p>
         ) : (
           ''
         )}
         <div class="field">
-          <label for={`figure-file-${id}`}>{ctx.t('admin.figure.file')}</label>
+          <label for={`figure-file-${id}`}>{escapeHtml(ctx.t('admin.figure.file'))}</label>
           <p class="hint" id={`figure-file-${id}-hint`}>
-            {ctx.t('admin.figure.fileHint')}
+            {escapeHtml(ctx.t('admin.figure.fileHint'))}
           </p>
           <input id={`figure-file-${id}`} type="file" name="image" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" aria-describedby={`figure-file-${id}-hint`} />
         </div>
         <div class="field">
-          <label for={`figure-alt-${id}`}>{ctx.t('admin.figure.alt')}</label>
+          <label for={`figure-alt-${id}`}>{escapeHtml(ctx.t('admin.figure.alt'))}</label>
           <input id={`figure-alt-${id}`} name="alt" value={figure?.alt ?? ''} maxlength="300" required />
         </div>
         <div class="field">
-          <label for={`figure-caption-${id}`}>{ctx.t('admin.figure.caption')}</label>
+          <label for={`figure-caption-${id}`}>{escapeHtml(ctx.t('admin.figure.caption'))}</label>
           <input id={`figure-caption-${id}`} name="caption" value={figure?.caption ?? ''} maxlength="400" />
         </div>
         <div class="field">
-          <label for={`figure-section-${id}`}>{ctx.t('admin.figure.section')}</label>
+          <label for={`figure-section-${id}`}>{escapeHtml(ctx.t('admin.figure.section'))}</label>
           <select id={`figure-section-${id}`} name="section">
-            <option value="">{ctx.t('admin.figure.noSection')}</option>
+            <option value="">{escapeHtml(ctx.t('admin.figure.noSection'))}</option>
             {guide.sections.map((s) => (
               <option value={s.id} selected={figure?.sectionId === s.id} safe>
                 {sectionTitle(ctx, s)}
@@ -272,7 +273,7 @@ function FigureForm({ ctx, guide, figure, image }: { ctx: ViewContext; guide: Gu
         </div>
         <p class="form-actions">
           <button class="button small" type="submit">
-            {figure ? ctx.t('admin.figure.save') : ctx.t('admin.figure.addButton')}
+            {escapeHtml(figure ? ctx.t('admin.figure.save') : ctx.t('admin.figure.addButton'))}
           </button>
         </p>
       </fieldset>
@@ -286,7 +287,7 @@ export function GuideEditorPage({ ctx, data, notice, errors, errorSection }: { c
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('admin.editor.title', { title: g.title }), area: 'admin' }}>
       <p class="eyebrow">
-        <Status ctx={ctx} status={g.status} /> · {ctx.t(LANGUAGE_LABEL[g.locale] ?? 'lang.en')} · {ctx.t('admin.editor.revision', { number: g.revision })}
+        <Status ctx={ctx} status={g.status} /> · {escapeHtml(ctx.t(LANGUAGE_LABEL[g.locale] ?? 'lang.en'))} · {escapeHtml(ctx.t('admin.editor.revision', { number: g.revision }))}
       </p>
       <h1 safe>{g.title}</h1>
       <Notice message={notice} />
@@ -294,25 +295,25 @@ export function GuideEditorPage({ ctx, data, notice, errors, errorSection }: { c
       <div class="toolbar">
         {g.status === 'published' ? (
           <a class="button secondary" href={`${g.locale === 'en' ? '' : `/${g.locale}`}/guides/${g.slug}`}>
-            {ctx.t('admin.editor.view')}
+            {escapeHtml(ctx.t('admin.editor.view'))}
           </a>
         ) : (
           ''
         )}
         <a class="button secondary" href={`/admin/guides/${g.id}/revisions`}>
-          {ctx.t('admin.editor.history')}
+          {escapeHtml(ctx.t('admin.editor.history'))}
         </a>
         {data.canPublish ? (
           g.status === 'published' ? (
             <form method="post" action={`/admin/guides/${g.id}/unpublish`}>
               <button class="button secondary" type="submit">
-                {ctx.t('admin.editor.unpublish')}
+                {escapeHtml(ctx.t('admin.editor.unpublish'))}
               </button>
             </form>
           ) : (
             <form method="post" action={`/admin/guides/${g.id}/publish`}>
               <button class="button" type="submit">
-                {ctx.t('admin.editor.publish')}
+                {escapeHtml(ctx.t('admin.editor.publish'))}
               </button>
             </form>
           )
@@ -322,7 +323,7 @@ export function GuideEditorPage({ ctx, data, notice, errors, errorSection }: { c
       </div>
 
       <section aria-labelledby="details-title">
-        <h2 id="details-title">{ctx.t('admin.editor.details')}</h2>
+        <h2 id="details-title">{escapeHtml(ctx.t('admin.editor.details'))}</h2>
         <form method="post" action={`/admin/guides/${g.id}/details`} novalidate>
           <Field name="title" label={ctx.t('admin.guides.fieldTitle')} value={g.title} error={errorSection ? undefined : errors?.title} required maxlength={160} />
           <Field name="slug" label={ctx.t('admin.guides.fieldSlug')} hint={ctx.t('admin.guides.slugHint')} value={g.slug} error={errorSection ? undefined : errors?.slug} required maxlength={80} />
@@ -330,7 +331,7 @@ export function GuideEditorPage({ ctx, data, notice, errors, errorSection }: { c
           <Field name="summary" label={ctx.t('admin.guides.fieldSummary')} value={g.summary} error={errorSection ? undefined : errors?.summary} required multiline rows={3} maxlength={400} />
           {data.candidates.length ? (
             <fieldset>
-              <legend>{ctx.t('admin.editor.related')}</legend>
+              <legend>{escapeHtml(ctx.t('admin.editor.related'))}</legend>
               <ul class="checkbox-list">
                 {data.candidates.map((c) => (
                   <li>
@@ -347,20 +348,20 @@ export function GuideEditorPage({ ctx, data, notice, errors, errorSection }: { c
           )}
           <p class="form-actions">
             <button class="button" type="submit">
-              {ctx.t('admin.editor.saveDetails')}
+              {escapeHtml(ctx.t('admin.editor.saveDetails'))}
             </button>
           </p>
         </form>
       </section>
 
       <section aria-labelledby="sections-title">
-        <h2 id="sections-title">{ctx.t('admin.editor.sections')}</h2>
-        <p class="hint">{ctx.t('admin.editor.gradeTarget', { target: TARGET_GRADE })}</p>
+        <h2 id="sections-title">{escapeHtml(ctx.t('admin.editor.sections'))}</h2>
+        <p class="hint">{escapeHtml(ctx.t('admin.editor.gradeTarget', { target: TARGET_GRADE }))}</p>
         {g.sections.map((s, i) => (
           <SectionEditor ctx={ctx} guide={g} section={s} index={i} count={g.sections.length} grade={data.grades.get(s.id)} error={errorSection === s.id ? errors : undefined} />
         ))}
         <form method="post" action={`/admin/guides/${g.id}/sections`} class="section-editor">
-          <h3>{ctx.t('admin.section.add')}</h3>
+          <h3>{escapeHtml(ctx.t('admin.section.add'))}</h3>
           <Select
             name="kind"
             label={ctx.t('admin.section.kind')}
@@ -371,20 +372,20 @@ export function GuideEditorPage({ ctx, data, notice, errors, errorSection }: { c
           <input type="hidden" name="body" value="" />
           <p class="form-actions">
             <button class="button secondary" type="submit">
-              {ctx.t('admin.section.addButton')}
+              {escapeHtml(ctx.t('admin.section.addButton'))}
             </button>
           </p>
         </form>
       </section>
 
       <section aria-labelledby="figures-title">
-        <h2 id="figures-title">{ctx.t('admin.editor.figures')}</h2>
+        <h2 id="figures-title">{escapeHtml(ctx.t('admin.editor.figures'))}</h2>
         {g.figures.map((f) => (
           <div class="section-editor">
             <FigureForm ctx={ctx} guide={g} figure={f} image={f.mediaId ? data.images.get(f.mediaId) : undefined} />
             <form method="post" action={`/admin/guides/${g.id}/figures/${f.id}/delete`} data-confirm={ctx.t('admin.figure.confirmDelete')}>
               <button class="button small danger" type="submit">
-                {ctx.t('admin.figure.delete')}
+                {escapeHtml(ctx.t('admin.figure.delete'))}
               </button>
             </form>
           </div>
@@ -400,8 +401,8 @@ export function GuideEditorPage({ ctx, data, notice, errors, errorSection }: { c
 export function ImportPage({ ctx, values = {}, errors }: { ctx: ViewContext; values?: Record<string, string>; errors?: FieldErrors }): JSX.Element {
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('admin.import.title'), area: 'admin' }}>
-      <h1>{ctx.t('admin.import.title')}</h1>
-      <p class="lead">{ctx.t('admin.import.intro')}</p>
+      <h1>{escapeHtml(ctx.t('admin.import.title'))}</h1>
+      <p class="lead">{escapeHtml(ctx.t('admin.import.intro'))}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/admin/guides/import" novalidate>
         <Field name="text" label={ctx.t('admin.import.text')} hint={ctx.t('admin.import.textHint')} value={values.text} error={errors?.text} multiline rows={18} required />
@@ -409,7 +410,7 @@ export function ImportPage({ ctx, values = {}, errors }: { ctx: ViewContext; val
         <Select name="category" label={ctx.t('admin.guides.fieldArea')} options={categoryOptions(ctx)} value={values.category} error={errors?.category} />
         <p class="form-actions">
           <button class="button" type="submit">
-            {ctx.t('admin.import.submit')}
+            {escapeHtml(ctx.t('admin.import.submit'))}
           </button>
         </p>
       </form>
@@ -420,25 +421,25 @@ export function ImportPage({ ctx, values = {}, errors }: { ctx: ViewContext; val
 export function ImportResultPage({ ctx, guideId, title, report }: { ctx: ViewContext; guideId: string; title: string; report: ImportReport }): JSX.Element {
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('admin.import.doneTitle'), area: 'admin' }}>
-      <h1>{ctx.t('admin.import.doneTitle')}</h1>
-      <p class="notice notice-success" role="status" safe>
-        {ctx.t('admin.import.done', { title })}
+      <h1>{escapeHtml(ctx.t('admin.import.doneTitle'))}</h1>
+      <p class="notice notice-success" role="status">
+        {escapeHtml(ctx.t('admin.import.done', { title }))}
       </p>
       <dl class="import-report">
-        <dt>{ctx.t('admin.import.sections')}</dt>
-        <dd>{String(report.sections)}</dd>
-        <dt>{ctx.t('admin.import.paragraphs')}</dt>
-        <dd>{String(report.paragraphs)}</dd>
-        <dt>{ctx.t('admin.import.captions')}</dt>
-        <dd>{String(report.captions)}</dd>
-        <dt>{ctx.t('admin.import.duplicates')}</dt>
-        <dd>{String(report.duplicatesDropped)}</dd>
-        <dt>{ctx.t('admin.import.trailing')}</dt>
+        <dt>{escapeHtml(ctx.t('admin.import.sections'))}</dt>
+        <dd>{escapeHtml(String(report.sections))}</dd>
+        <dt>{escapeHtml(ctx.t('admin.import.paragraphs'))}</dt>
+        <dd>{escapeHtml(String(report.paragraphs))}</dd>
+        <dt>{escapeHtml(ctx.t('admin.import.captions'))}</dt>
+        <dd>{escapeHtml(String(report.captions))}</dd>
+        <dt>{escapeHtml(ctx.t('admin.import.duplicates'))}</dt>
+        <dd>{escapeHtml(String(report.duplicatesDropped))}</dd>
+        <dt>{escapeHtml(ctx.t('admin.import.trailing'))}</dt>
         <dd safe>{report.trailingPagesLeftOut.length ? report.trailingPagesLeftOut.join(', ') : ctx.t('admin.import.none')}</dd>
       </dl>
       <p>
         <a class="button" href={`/admin/guides/${guideId}`}>
-          {ctx.t('admin.import.edit')}
+          {escapeHtml(ctx.t('admin.import.edit'))}
         </a>
       </p>
     </Layout>
@@ -454,41 +455,41 @@ export function RevisionsPage({ ctx, guide, revisions, notice }: { ctx: ViewCont
           {guide.title}
         </a>
       </p>
-      <h1>{ctx.t('admin.revisions.heading')}</h1>
+      <h1>{escapeHtml(ctx.t('admin.revisions.heading'))}</h1>
       <Notice message={notice} />
       <div class="table-wrap">
         <table class="admin-table revisions">
-          <caption class="visually-hidden">{ctx.t('admin.revisions.heading')}</caption>
+          <caption class="visually-hidden">{escapeHtml(ctx.t('admin.revisions.heading'))}</caption>
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">{ctx.t('admin.revisions.when')}</th>
-              <th scope="col">{ctx.t('admin.revisions.who')}</th>
-              <th scope="col">{ctx.t('admin.revisions.what')}</th>
-              <th scope="col">{ctx.t('admin.revisions.actions')}</th>
+              <th scope="col">{escapeHtml(ctx.t('admin.revisions.when'))}</th>
+              <th scope="col">{escapeHtml(ctx.t('admin.revisions.who'))}</th>
+              <th scope="col">{escapeHtml(ctx.t('admin.revisions.what'))}</th>
+              <th scope="col">{escapeHtml(ctx.t('admin.revisions.actions'))}</th>
             </tr>
           </thead>
           <tbody>
             {revisions.map((r) => (
               <tr>
-                <td>{String(r.number)}</td>
-                <td>{formatDateTime(ctx.locale, r.createdAt)}</td>
+                <td>{escapeHtml(String(r.number))}</td>
+                <td>{escapeHtml(formatDateTime(ctx.locale, r.createdAt))}</td>
                 <td safe>{r.authorName ?? ctx.t('admin.revisions.system')}</td>
                 <td safe>{r.note}</td>
                 <td class="toolbar">
                   {r.number < latest ? (
                     <>
-                      <a href={`/admin/guides/${guide.id}/diff?from=${r.number}&to=${latest}`}>{ctx.t('admin.revisions.compare', { number: r.number })}</a>
+                      <a href={`/admin/guides/${guide.id}/diff?from=${r.number}&to=${latest}`}>{escapeHtml(ctx.t('admin.revisions.compare', { number: r.number }))}</a>
                       <form method="post" action={`/admin/guides/${guide.id}/revisions/${r.number}/restore`} data-confirm={ctx.t('admin.revisions.confirmRestore')}>
                         <button class="button small secondary" type="submit" aria-label={ctx.t('admin.revisions.restoreLabel', { number: r.number })}>
-                          {ctx.t('admin.revisions.restore')}
+                          {escapeHtml(ctx.t('admin.revisions.restore'))}
                         </button>
                       </form>
                     </>
                   ) : (
-                    <span class="hint">{ctx.t('admin.revisions.current')}</span>
+                    <span class="hint">{escapeHtml(ctx.t('admin.revisions.current'))}</span>
                   )}
-                  {r.number > 1 ? <a href={`/admin/guides/${guide.id}/diff?from=${r.number - 1}&to=${r.number}`}>{ctx.t('admin.revisions.changes')}</a> : ''}
+                  {r.number > 1 ? <a href={`/admin/guides/${guide.id}/diff?from=${r.number - 1}&to=${r.number}`}>{escapeHtml(ctx.t('admin.revisions.changes'))}</a> : ''}
                 </td>
               </tr>
             ))}
@@ -508,30 +509,30 @@ export function DiffPage({ ctx, guide, from, to, segments, fromSnapshot }: { ctx
           {guide.title}
         </a>
       </p>
-      <h1>{ctx.t('admin.diff.title', { from, to })}</h1>
-      <p class="hint">{ctx.t('admin.diff.legend')}</p>
-      {changed ? '' : <p class="notice notice-info">{ctx.t('admin.diff.same')}</p>}
+      <h1>{escapeHtml(ctx.t('admin.diff.title', { from, to }))}</h1>
+      <p class="hint">{escapeHtml(ctx.t('admin.diff.legend'))}</p>
+      {changed ? '' : <p class="notice notice-info">{escapeHtml(ctx.t('admin.diff.same'))}</p>}
       <div class="diff">
         {segments.map((s) =>
           s.kind === 'added' ? (
             <ins>
-              <span class="visually-hidden">{ctx.t('admin.diff.addedStart')}</span>
+              <span class="visually-hidden">{escapeHtml(ctx.t('admin.diff.addedStart'))}</span>
               <span safe>{s.text}</span>
-              <span class="visually-hidden">{ctx.t('admin.diff.addedEnd')}</span>
+              <span class="visually-hidden">{escapeHtml(ctx.t('admin.diff.addedEnd'))}</span>
             </ins>
           ) : s.kind === 'removed' ? (
             <del>
-              <span class="visually-hidden">{ctx.t('admin.diff.removedStart')}</span>
+              <span class="visually-hidden">{escapeHtml(ctx.t('admin.diff.removedStart'))}</span>
               <span safe>{s.text}</span>
-              <span class="visually-hidden">{ctx.t('admin.diff.removedEnd')}</span>
+              <span class="visually-hidden">{escapeHtml(ctx.t('admin.diff.removedEnd'))}</span>
             </del>
           ) : (
             <span safe>{s.text}</span>
           ),
         )}
       </div>
-      <p class="hint" safe>
-        {ctx.t('admin.diff.fromTitle', { title: fromSnapshot.title })}
+      <p class="hint">
+        {escapeHtml(ctx.t('admin.diff.fromTitle', { title: fromSnapshot.title }))}
       </p>
     </Layout>
   );

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { ViewContext } from '../../../core/views/context.js';
 import type { MessageKey } from '../../../core/i18n/index.js';
 import { formatDate } from '../../../core/i18n/index.js';
@@ -23,7 +24,7 @@ function anchor(s: GuideSection, index: number): string {
 export function MedicalNotice({ ctx }: { ctx: ViewContext }): JSX.Element {
   return (
     <aside class="medical-notice" aria-label={ctx.t('guide.noticeLabel')}>
-      <p>{ctx.t('guide.notice')}</p>
+      <p>{escapeHtml(ctx.t('guide.notice'))}</p>
     </aside>
   );
 }
@@ -46,24 +47,24 @@ export function GuideIndexPage({ ctx, guides }: { ctx: ViewContext; guides: read
   const groups = GUIDE_CATEGORIES.map((c) => ({ category: c, guides: guides.filter((g) => g.category === c) })).filter((g) => g.guides.length);
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('guides.title'), description: ctx.t('guides.intro') }}>
-      <h1>{ctx.t('guides.title')}</h1>
-      <p class="lead">{ctx.t('guides.intro')}</p>
+      <h1>{escapeHtml(ctx.t('guides.title'))}</h1>
+      <p class="lead">{escapeHtml(ctx.t('guides.intro'))}</p>
       {groups.length ? (
         <nav aria-label={ctx.t('guides.byArea')} class="chips">
           <ul>
             {groups.map((g) => (
               <li>
-                <a href={`#area-${g.category}`}>{categoryLabel(ctx, g.category)}</a>
+                <a href={`#area-${g.category}`}>{escapeHtml(categoryLabel(ctx, g.category))}</a>
               </li>
             ))}
           </ul>
         </nav>
       ) : (
-        <p>{ctx.t('guides.none')}</p>
+        <p>{escapeHtml(ctx.t('guides.none'))}</p>
       )}
       {groups.map((g) => (
         <section aria-labelledby={`area-${g.category}`} class="guide-group">
-          <h2 id={`area-${g.category}`}>{categoryLabel(ctx, g.category)}</h2>
+          <h2 id={`area-${g.category}`}>{escapeHtml(categoryLabel(ctx, g.category))}</h2>
           <div class="cards">
             {g.guides.map((guide) => (
               <GuideCard ctx={ctx} guide={guide} />
@@ -144,10 +145,10 @@ export function GuidePage({ ctx, page }: { ctx: ViewContext; page: GuidePageData
       <nav aria-label={ctx.t('layout.breadcrumb')} class="breadcrumb">
         <ol>
           <li>
-            <a href={href(ctx, '/guides')}>{ctx.t('guides.title')}</a>
+            <a href={href(ctx, '/guides')}>{escapeHtml(ctx.t('guides.title'))}</a>
           </li>
           <li>
-            <a href={href(ctx, `/guides#area-${g.category}`)}>{categoryLabel(ctx, g.category)}</a>
+            <a href={href(ctx, `/guides#area-${g.category}`)}>{escapeHtml(categoryLabel(ctx, g.category))}</a>
           </li>
         </ol>
       </nav>
@@ -160,13 +161,13 @@ export function GuidePage({ ctx, page }: { ctx: ViewContext; page: GuidePageData
             {g.summary}
           </p>
           <p class="meta">
-            {ctx.t('guide.updated', { date: formatDate(ctx.locale, g.updatedAt) })}
+            {escapeHtml(ctx.t('guide.updated', { date: formatDate(ctx.locale, g.updatedAt) }))}
           </p>
           <MedicalNotice ctx={ctx} />
         </header>
         {sections.length > 1 ? (
           <nav class="toc" aria-labelledby="toc-title">
-            <h2 id="toc-title">{ctx.t('guide.toc')}</h2>
+            <h2 id="toc-title">{escapeHtml(ctx.t('guide.toc'))}</h2>
             <ol>
               {sections.map((s, i) => (
                 <li>
@@ -197,17 +198,17 @@ export function GuidePage({ ctx, page }: { ctx: ViewContext; page: GuidePageData
           <Figure figure={f} page={page} />
         ))}
         <section class="cta" aria-labelledby="cta-title">
-          <h2 id="cta-title">{ctx.t('guide.ctaTitle')}</h2>
-          <p>{ctx.t('guide.ctaText')}</p>
+          <h2 id="cta-title">{escapeHtml(ctx.t('guide.ctaTitle'))}</h2>
+          <p>{escapeHtml(ctx.t('guide.ctaText'))}</p>
           <p>
             <a class="button" href={href(ctx, `/consultation?procedure=${encodeURIComponent(g.slug)}`)}>
-              {ctx.t('guide.cta')}
+              {escapeHtml(ctx.t('guide.cta'))}
             </a>
           </p>
         </section>
         {page.related.length ? (
           <section class="related" aria-labelledby="related-title">
-            <h2 id="related-title">{ctx.t('guide.related')}</h2>
+            <h2 id="related-title">{escapeHtml(ctx.t('guide.related'))}</h2>
             <div class="cards">
               {page.related.map((r) => (
                 <GuideCard ctx={ctx} guide={r} />

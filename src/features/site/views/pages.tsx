@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout, href } from '../../../core/views/layout.js';
 import type { GuideSummary } from '../../procedures/model.js';
@@ -8,20 +9,20 @@ export function HomePage({ ctx, featured }: { ctx: ViewContext; featured: readon
   return (
     <Layout ctx={ctx} meta={{ title: ctx.practice.name, description: ctx.t('home.description') }}>
       <section class="hero" aria-labelledby="hero-title">
-        <h1 id="hero-title">{ctx.t('home.title')}</h1>
-        <p class="lead">{ctx.t('home.lead')}</p>
+        <h1 id="hero-title">{escapeHtml(ctx.t('home.title'))}</h1>
+        <p class="lead">{escapeHtml(ctx.t('home.lead'))}</p>
         <p class="toolbar">
           <a class="button" href={href(ctx, '/guides')}>
-            {ctx.t('home.browse')}
+            {escapeHtml(ctx.t('home.browse'))}
           </a>
           <a class="button secondary" href={href(ctx, '/consultation')}>
-            {ctx.t('home.consult')}
+            {escapeHtml(ctx.t('home.consult'))}
           </a>
         </p>
       </section>
       {featured.length ? (
         <section class="home-section" aria-labelledby="featured-title">
-          <h2 id="featured-title">{ctx.t('home.featured')}</h2>
+          <h2 id="featured-title">{escapeHtml(ctx.t('home.featured'))}</h2>
           <div class="cards">
             {featured.map((g) => (
               <GuideCard ctx={ctx} guide={g} />
@@ -32,8 +33,8 @@ export function HomePage({ ctx, featured }: { ctx: ViewContext; featured: readon
         ''
       )}
       <section class="home-section" aria-labelledby="promise-title">
-        <h2 id="promise-title">{ctx.t('home.promiseTitle')}</h2>
-        <p>{ctx.t('home.promise')}</p>
+        <h2 id="promise-title">{escapeHtml(ctx.t('home.promiseTitle'))}</h2>
+        <p>{escapeHtml(ctx.t('home.promise'))}</p>
         <MedicalNotice ctx={ctx} />
       </section>
     </Layout>
@@ -61,21 +62,21 @@ export function ConsultationPage({ ctx, procedure }: { ctx: ViewContext; procedu
   const phone = ctx.practice.phone.replace(/[^+\d]/g, '');
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('consultation.title'), noindex: true }}>
-      <h1>{ctx.t('consultation.title')}</h1>
+      <h1>{escapeHtml(ctx.t('consultation.title'))}</h1>
       {procedure ? (
-        <p class="lead" safe>
-          {ctx.t('consultation.about', { title: procedure.title })}
+        <p class="lead">
+          {escapeHtml(ctx.t('consultation.about', { title: procedure.title }))}
         </p>
       ) : (
         ''
       )}
-      <p>{ctx.t('consultation.soon')}</p>
+      <p>{escapeHtml(ctx.t('consultation.soon'))}</p>
       <ul>
         <li>
-          {ctx.t('consultation.call')} <a href={`tel:${phone}`} safe>{ctx.practice.phone}</a>
+          {escapeHtml(ctx.t('consultation.call'))} <a href={`tel:${phone}`} safe>{ctx.practice.phone}</a>
         </li>
         <li>
-          {ctx.t('consultation.write')} <a href={`mailto:${ctx.practice.email}`} safe>{ctx.practice.email}</a>
+          {escapeHtml(ctx.t('consultation.write'))} <a href={`mailto:${ctx.practice.email}`} safe>{ctx.practice.email}</a>
         </li>
       </ul>
       <MedicalNotice ctx={ctx} />

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './index.js';
+
+test('defaults make an embedded setup on port 3000', () => {
+  const config = loadConfig({});
+  assert.equal(config.port, 3000);
+  assert.equal(config.database.kind, 'sqlite');
+  assert.match(config.database.kind === 'sqlite' ? config.database.file : '', /data[/\\]sutura\.db$/);
+  assert.equal(config.minAge, 18);
+  assert.equal(config.practice.name, 'Harbor Plastic Surgery');
+  assert.ok(Object.isFrozen(config) && Object.isFrozen(config.practice));
+});
+
+test('PostgreSQL is chosen by DATABASE_URL; identity and age are configuration', () => {
+  const config = loadConfig({ DATABASE_URL: 'postgres://db/sutura', PRACTICE_NAME: 'Bayside Clinic', MIN_AGE: '16', PUBLIC_URL: 'https://clinic.example/' });
+  assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://db/sutura', schema: undefined });
+  assert.equal(config.practice.name, 'Bayside Clinic');
+  assert.equal(config.minAge, 16);
+  assert.equal(config.publicUrl, 'https://clinic.example');
+  assert.equal(config.secureCookies, true);
+});
+
+test('every problem is listed at once', () => {
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', MIN_AGE: '5', PAGE_CACHE: 'maybe' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.problems.length, 4);
+      assert.match(error.message, /PORT/);
+      assert.match(error.message, /DATABASE_URL: must start with postgres/);
+      return true;
+    },
+  );
+});
+
+test('empty variables fall back to defaults', () => {
+  assert.equal(loadConfig({ PORT: '' }).port, 3000);
+});

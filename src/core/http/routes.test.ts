@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ROLES, can, permissionTable } from '../auth/index.js';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
+
+/**
+ * Walks every registered route as every role and as nobody, and checks the answer against the
+ * permission table: a route the table does not allow must refuse before its handler runs.
+ */
+describe('every route x every role', () => {
+  let t: TestApp;
+  const sessions = new Map<string, string>();
+
+  before(async () => {
+    t = await buildTestApp();
+    for (const role of ROLES) sessions.set(role, await t.signIn([role]));
+  });
+  after(() => t.close());
+
+  test('every route declares a known action', () => {
+    assert.ok(t.app.routeTable.length > 20);
+    const known = permissionTable();
+    for (const r of t.app.routeTable) assert.ok(known.has(r.action), `${r.method} ${r.url} -> ${r.action}`);
+  });
+
+  test('refusals match the permission table', async () => {
+    // Signing out would end the walk's own sessions; it is checked on its own below.
+    const routes = t.app.routeTable.filter((r) => r.method !== 'HEAD' && r.url !== '/account/sign-out');
+    let checked = 0;
+    for (const route of routes) {
+      const url = route.url.replace(/:(\w+)/g, 'does-not-exist').replace('*', 'x');
+      for (const role of [null, ...ROLES]) {
+        const actor = role ? { id: 'x', name: 'x', email: 'x', roles: [role], sessionId: 'x' } : null;
+        const allowed = can(actor, route.action);
+        const res = await t.request({ method: route.method as 'GET', url, headers: { accept: 'application/json' }, ...(role ? { as: sessions.get(role) } : {}) });
+        const refused = res.statusCode === 401 || res.statusCode === 403;
+        assert.equal(refused, !allowed, `${route.method} ${url} as ${role ?? 'anonymous'}: ${res.statusCode}`);
+        assert.ok(res.statusCode < 500, `${route.method} ${url} as ${role ?? 'anonymous'} gave ${res.statusCode}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 100);
+  });
+
+  test('signing out needs a session', async () => {
+    const res = await t.request({ method: 'POST', url: '/account/sign-out', headers: { accept: 'application/json' } });
+    assert.equal(res.statusCode, 401);
+  });
+
+  test('an editor-only route is refused to anonymous visitors', async () => {
+    const res = await t.request({ url: '/admin/guides/new', headers: { accept: 'application/json' } });
+    assert.equal(res.statusCode, 401);
+    assert.deepEqual(JSON.parse(res.body).error.code, 'unauthenticated');
+  });
+});
