@@ -78,6 +78,12 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
     for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url, action });
   });
 
+  /** Whether this request may use the page cache; bench/ measures uncached renders with a header. */
+  function usesPageCache(request: FastifyRequest): boolean {
+    if (!request.routeOptions.config.pageCache || !pageCache.enabled) return false;
+    return !(config.benchRoutes && request.headers['x-bench-no-cache'] === '1');
+  }
+
   app.addHook('onRequest', async (request, reply) => {
     request.cspNonce = newNonce();
     request.locale = (request.raw as { suturaLocale?: 'en' | 'es' }).suturaLocale ?? 'en';
@@ -88,9 +94,8 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
     if (request.url.startsWith('/assets/')) return;
 
     const cookie = request.cookies[SESSION_COOKIE];
-    const config_ = request.routeOptions.config;
     // The page cache serves anonymous readers only; anyone with a session gets fresh pages.
-    if (config_.pageCache && pageCache.enabled && !cookie && request.method === 'GET') {
+    if (usesPageCache(request) && !cookie && request.method === 'GET') {
       const hit = pageCache.get(`${request.locale}:${request.url}`, request.cspNonce);
       if (hit) {
         reply.header('etag', hit.etag).header('cache-control', 'public, max-age=0, must-revalidate').header('x-page-cache', 'hit');
@@ -119,8 +124,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
       reply.header('cache-control', request.actor ? 'private, no-store' : 'no-cache');
     }
     const cacheable =
-      request.routeOptions.config.pageCache &&
-      pageCache.enabled &&
+      usesPageCache(request) &&
       !request.actor &&
       !request.cookies[SESSION_COOKIE] &&
       request.method === 'GET' &&

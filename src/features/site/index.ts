@@ -68,4 +68,19 @@ export default async function site(app: FastifyInstance, services: AppServices):
     for (const source of services.sitemap) entries.push(...(await source()));
     return reply.type('application/xml; charset=utf-8').send(renderSitemap(config.publicUrl, entries));
   });
+
+  if (config.benchRoutes) {
+    // bench/: the floor of the page benchmark, the exact bytes of a guide page from memory,
+    // through the same hooks as every page.
+    const floors = new Map<string, string>();
+    app.get('/__bench/floor/:slug', { config: { action: 'site.read' } }, async (request, reply) => {
+      const { slug } = z.object({ slug: z.string().max(120) }).parse(request.params);
+      let body = floors.get(slug);
+      if (body === undefined) {
+        body = (await app.inject({ url: `/guides/${slug}`, headers: { 'x-bench-no-cache': '1' } })).body;
+        floors.set(slug, body);
+      }
+      return reply.type('text/html; charset=utf-8').send(body);
+    });
+  }
 }

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+
+/** Runs the CLI from source as a person would, in a fresh data directory. */
+function sutura(args: string[], dataDir: string): { status: number | null; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SAMPLE_CONTENT: 'false' };
+  delete env.NODE_TEST_CONTEXT;
+  if (process.env.TEST_DATABASE_URL) {
+    env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+    env.DATABASE_SCHEMA = `cli_${process.pid}_${Date.now().toString(36)}`;
+  }
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('sutura CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sutura-cli-'));
+
+  test('migrate, then import a brochure as a draft and print what was found', () => {
+    const migrate = sutura(['migrate'], dir);
+    assert.equal(migrate.status, 0, migrate.stderr);
+    const file = join(dir, 'brochure.txt');
+    writeFileSync(file, 'EYELID SURGERY\n\nWHAT IS EYELID SURGERY?\n\nIt removes extra skin from the eyelids.\n\nRISKS\n\nSwelling and dry eyes can happen.\n\nIt removes extra skin from the eyelids.\n\nPRIVACY POLICY\n\nWe collect data.\n');
+    const run = sutura(['import-guide', file, '--category', 'eyes'], dir);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /created draft "Eyelid Surgery"/);
+    assert.match(run.stdout, /2 sections/);
+    assert.match(run.stdout, /1 duplicate block dropped/);
+    assert.match(run.stdout, /PRIVACY POLICY/);
+  });
+
+  test('bad input: one line on stderr and a non-zero exit, nothing created', () => {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '   \n');
+    const binary = join(dir, 'binary.bin');
+    writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3]));
+    const noHeading = join(dir, 'prose.txt');
+    writeFileSync(noHeading, 'Just some prose without headings.\n');
+    for (const [args, message] of [
+      [['import-guide', empty], /import_empty/],
+      [['import-guide', binary], /import_binary/],
+      [['import-guide', noHeading], /import_no_heading/],
+      [['import-guide', join(dir, 'missing.txt')], /cannot read/],
+      [['import-guide'], /exactly one FILE/],
+      [['import-guide', empty, '--locale', 'fr'], /unknown locale/],
+      [['create-admin', '--email', 'not-an-email'], /not an email/],
+      [['frobnicate'], /unknown command/],
+    ] as const) {
+      const run = sutura([...args], dir);
+      assert.notEqual(run.status, 0, args.join(' '));
+      assert.match(run.stderr, message);
+      assert.equal(run.stderr.trim().split('\n').length, 1, `one line: ${run.stderr}`);
+      assert.doesNotMatch(run.stderr, /\n\s+at /);
+    }
+  });
+
+  test('create-admin prints a one-time set-up link', () => {
+    const run = sutura(['create-admin', '--email', 'owner@example.test'], dir);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /\/account\/setup\?token=[A-Za-z0-9_-]{20,}/);
+  });
+
+  test('an invalid environment is reported, not thrown', () => {
+    const env = { ...process.env, PORT: 'eighty', DATA_DIR: dir };
+    delete env.NODE_TEST_CONTEXT;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'migrate'], { env, encoding: 'utf8' });
+    assert.equal(run.status, 78);
+    assert.match(run.stderr, /Invalid configuration/);
+    assert.match(run.stderr, /PORT/);
+  });
+});

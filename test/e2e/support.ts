@@ -1,0 +1,71 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { buildApp, type AppServices } from '../../src/app.js';
+import { createStaffInvite } from '../../src/core/auth/index.js';
+import { loadTestConfig } from '../../src/core/config/index.js';
+import { dropSchema } from '../../src/core/db/index.js';
+import { guideService } from '../../src/features/procedures/index.js';
+import { loadSampleGuides } from '../../src/features/procedures/seed.js';
+
+export interface Site {
+  readonly url: string;
+  readonly services: AppServices;
+  /** A one-time staff set-up link for a new editor. */
+  inviteEditor(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real server on a free local port, with the sample content loaded. */
+export async function startSite(): Promise<Site> {
+  const config = loadTestConfig({ HOST: '127.0.0.1' });
+  const { app, services } = await buildApp(config);
+  await loadSampleGuides(services.db, services.storage, guideService(services));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    url,
+    services,
+    async inviteEditor() {
+      return `${url}/account/setup?token=${await createStaffInvite(services.db, ['editor'])}`;
+    },
+    async close() {
+      const schema = config.database.kind === 'postgres' ? config.database.schema : undefined;
+      if (schema) await dropSchema(services.db, schema);
+      await app.close();
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * Opens a page that records CSP violations and failed requests, so every journey also proves
+ * the strict CSP holds and nothing on our pages reaches outside the site.
+ */
+export async function openPage(browser: Browser, site: Site): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(site.url) && !request.url().startsWith('data:')) problems.push(`outbound request: ${request.url()}`);
+  });
+  return { page, problems };
+}
+
+/** axe-core finds no violations on the page as it stands. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(summary, [], `axe violations on ${page.url()}`);
+}

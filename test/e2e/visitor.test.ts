@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, launchBrowser, openPage, type Site, startSite } from './support.js';
+
+describe('a visitor reads a guide', () => {
+  let site: Site;
+  let browser: Browser;
+  before(async () => {
+    site = await startSite();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  test('home -> guide index -> a guide -> table of contents -> Spanish', async () => {
+    const { page, problems } = await openPage(browser, site);
+    await page.goto(site.url);
+    assert.match(await page.title(), /Harbor Plastic Surgery/);
+    await expectAccessible(page);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Procedure guides' }).click();
+    await page.waitForURL(`${site.url}/guides`);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Procedure guides');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Necklift', exact: true }).first().click();
+    await page.waitForURL(`${site.url}/guides/necklift`);
+    await expectAccessible(page);
+    assert.ok(await page.getByText('not medical advice').first().isVisible());
+
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    await toc.getByRole('link', { name: 'Recovery' }).click();
+    await page.waitForURL(/#recovery$/);
+    assert.ok(await page.locator('#recovery').isVisible());
+
+    const cta = page.getByRole('link', { name: 'Request a consultation' }).last();
+    assert.equal(await cta.getAttribute('href'), '/consultation?procedure=necklift');
+
+    // Every figure on the page loaded (WebP or JPEG from our own origin).
+    const images = page.locator('figure img');
+    const count = await images.count();
+    assert.ok(count >= 1);
+    for (let i = 0; i < count; i++) {
+      const image = images.nth(i);
+      await image.scrollIntoViewIfNeeded();
+      assert.ok(((await image.getAttribute('alt')) ?? '').length > 0);
+      // String expressions run in the page; this file is type-checked without the DOM library.
+      assert.ok(await image.evaluate('el => el.complete && el.naturalWidth > 0'), 'figure image loaded');
+    }
+
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
+    await page.waitForURL(`${site.url}/es/guides/necklift`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+    assert.ok(await page.getByRole('navigation', { name: 'Idioma' }).isVisible());
+    await expectAccessible(page);
+
+    assert.deepEqual(problems, []);
+  });
+
+  test('keyboard users can skip to the content', async () => {
+    const { page } = await openPage(browser, site);
+    await page.goto(`${site.url}/guides`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate<string | undefined>('document.activeElement?.textContent?.trim()');
+    assert.equal(focused, 'Skip to main content');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate<string | undefined>('document.activeElement?.id'), 'main');
+  });
+});
