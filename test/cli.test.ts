@@ -65,7 +65,7 @@ describe('sutura CLI', () => {
   });
 
   test('an invalid environment is reported, not thrown', () => {
-    const env = { ...process.env, PORT: 'eighty', DATA_DIR: dir };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: 'eighty', DATA_DIR: dir };
     delete env.NODE_TEST_CONTEXT;
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'migrate'], { env, encoding: 'utf8' });
     assert.equal(run.status, 78);

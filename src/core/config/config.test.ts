@@ -37,3 +37,13 @@ test('every problem is listed at once', () => {
 test('empty variables fall back to defaults', () => {
   assert.equal(loadConfig({ PORT: '' }).port, 3000);
 });
+
+test('secrets can come from *_FILE, for our settings only', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'sutura-secret-'));
+  writeFileSync(join(dir, 'db'), 'postgres://secret@db/sutura\n');
+  const config = loadConfig({ DATABASE_URL_FILE: join(dir, 'db'), OTHER_TOOL_FILE: join(dir, 'missing') });
+  assert.equal(config.database.kind === 'postgres' && config.database.url, 'postgres://secret@db/sutura');
+});

@@ -56,7 +56,8 @@ function withFileSecrets(source: NodeJS.ProcessEnv): Record<string, string | und
   for (const [key, value] of Object.entries(source)) {
     if (!key.endsWith('_FILE') || !value) continue;
     const name = key.slice(0, -'_FILE'.length);
-    if (out[name] === undefined) {
+    // Only our own settings: other programs' *_FILE variables are none of our business.
+    if (Object.hasOwn(envSchema.shape, name) && out[name] === undefined) {
       out[name] = readFileSync(value, 'utf8').trim();
     }
   }

@@ -127,10 +127,11 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
           {meta.description ? <meta property="og:description" content={meta.description} /> : ''}
           {meta.ogImage ? <meta property="og:image" content={meta.ogImage} /> : ''}
           <meta name="color-scheme" content="light dark" />
-          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+          {admin ? <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' /> : ''}
           <link rel="stylesheet" href={assetUrl('css/site.css')} />
           <link rel="icon" href={assetUrl('icons/favicon.svg')} type="image/svg+xml" />
-          <script src={assetUrl('js/htmx.min.js')} defer></script>
+          {/* htmx only where pages use it (the back office): readers on slow phones skip 16 KB. */}
+          {admin ? <script src={assetUrl('js/htmx.min.js')} defer></script> : ''}
           <script src={assetUrl('js/site.js')} type="module"></script>
           {(meta.jsonLd ?? []).map((data) => {
             const safeJson = jsonForScript(data);
