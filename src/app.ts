@@ -37,7 +37,7 @@ export interface BuiltApp {
  */
 export async function buildApp(config: Config, options: { db?: Db } = {}): Promise<BuiltApp> {
   const db = options.db ?? (await openDatabase(config));
-  await migrate(db);
+  await migrate(db, config);
   loadAssets();
 
   const services: AppServices = {

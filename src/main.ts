@@ -53,7 +53,7 @@ async function serve(config: Config): Promise<void> {
 async function withDb<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const db = await openDatabase(config);
   try {
-    await migrate(db);
+    await migrate(db, config);
     return await fn(db);
   } finally {
     await db.destroy();
@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<void> {
       return serve(config);
     case 'migrate': {
       const db = await openDatabase(config);
-      const names = await migrate(db).finally(() => db.destroy());
+      const names = await migrate(db, config).finally(() => db.destroy());
       process.stdout.write(names.length ? `applied: ${names.join(', ')}\n` : 'database is up to date\n');
       return;
     }

@@ -55,8 +55,11 @@ export function dialectOf(db: Kysely<any>): Dialect {
 }
 
 /** Brings the schema up to date. Returns the names of the migrations it applied. */
-export async function migrate(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrate(db: Db, config: Config): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in every schema; name ours so that several schemas
+  // in one database (the PostgreSQL test run) do not see each other's.
+  const schema = config.database.kind === 'postgres' ? config.database.schema : undefined;
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -15,7 +15,7 @@ const probe = (): Kysely<Probe> => db as unknown as Kysely<Probe>;
 
 before(async () => {
   db = await openDatabase(config);
-  await migrate(db);
+  await migrate(db, config);
   await probe().schema.createTable('portable_probe').addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('at', dialectOf(db) === 'postgres' ? 'timestamptz' : 'text')
     .addColumn('flag', dialectOf(db) === 'postgres' ? 'boolean' : 'integer')
@@ -44,7 +44,7 @@ test('times, booleans and JSON read back the same on both dialects', async () =>
 });
 
 test('migrations are idempotent and SQLite runs with WAL and foreign keys', async () => {
-  assert.deepEqual(await migrate(db), []);
+  assert.deepEqual(await migrate(db, config), []);
   if (dialectOf(db) === 'sqlite') {
     const wal = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db);
     assert.equal(wal.rows[0]?.journal_mode, 'wal');
