@@ -47,9 +47,10 @@ describe('a visitor reads a guide', () => {
       const image = images.nth(i);
       await image.scrollIntoViewIfNeeded();
       assert.ok(((await image.getAttribute('alt')) ?? '').length > 0);
-      // String expressions run in the page; this file is type-checked without the DOM library.
-      assert.ok(await image.evaluate('el => el.complete && el.naturalWidth > 0'), 'figure image loaded');
     }
+    // Lazy images load once scrolled to; a string expression because this file is
+    // type-checked without the DOM library.
+    await page.waitForFunction("[...document.querySelectorAll('figure img')].every((i) => i.complete && i.naturalWidth > 0)", undefined, { timeout: 5000 });
 
     await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
     await page.waitForURL(`${site.url}/es/guides/necklift`);

@@ -5,7 +5,7 @@ import type { ViewContext } from './context.js';
 export type FieldErrors = Readonly<Record<string, string>>;
 
 /** A summary of a form's errors at its top, focused by site.js so screen readers announce it. */
-export function ErrorSummary({ ctx, errors }: { ctx: ViewContext; errors: FieldErrors | undefined }): JSX.Element {
+export function ErrorSummary({ ctx, errors, idFor = (field) => `field-${field}` }: { ctx: ViewContext; errors: FieldErrors | undefined; idFor?: (field: string) => string }): JSX.Element {
   const entries = Object.entries(errors ?? {});
   if (!entries.length) return <></>;
   return (
@@ -14,7 +14,7 @@ export function ErrorSummary({ ctx, errors }: { ctx: ViewContext; errors: FieldE
       <ul>
         {entries.map(([field, message]) => (
           <li>
-            <a href={`#field-${field}`} safe>
+            <a href={`#${idFor(field)}`} safe>
               {message}
             </a>
           </li>
@@ -26,6 +26,8 @@ export function ErrorSummary({ ctx, errors }: { ctx: ViewContext; errors: FieldE
 
 interface FieldProps {
   name: string;
+  /** Element id when a page has several forms with the same field names. */
+  id?: string;
   label: string;
   value?: string | undefined;
   error?: string | undefined;
@@ -36,12 +38,11 @@ interface FieldProps {
   maxlength?: number;
   multiline?: boolean;
   rows?: number;
-  attrs?: Record<string, string>;
 }
 
 /** A labelled input or textarea with its hint and error wired up for assistive technology. */
 export function Field(p: FieldProps): JSX.Element {
-  const id = `field-${p.name}`;
+  const id = p.id ?? `field-${p.name}`;
   const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
@@ -51,7 +52,6 @@ export function Field(p: FieldProps): JSX.Element {
     'aria-describedby': described,
     maxlength: p.maxlength === undefined ? undefined : String(p.maxlength),
     autocomplete: p.autocomplete,
-    ...p.attrs,
   };
   return (
     <div class={p.error ? 'field has-error' : 'field'}>
@@ -85,6 +85,7 @@ export function Field(p: FieldProps): JSX.Element {
 
 interface SelectProps {
   name: string;
+  id?: string;
   label: string;
   options: readonly { value: string; label: string }[];
   value?: string | undefined;
@@ -93,7 +94,7 @@ interface SelectProps {
 }
 
 export function Select(p: SelectProps): JSX.Element {
-  const id = `field-${p.name}`;
+  const id = p.id ?? `field-${p.name}`;
   return (
     <div class={p.error ? 'field has-error' : 'field'}>
       <label for={id} safe>

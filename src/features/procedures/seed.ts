@@ -27,12 +27,14 @@ export async function loadSampleGuides(db: Db, storage: MediaStorage, guides: Gu
 
   const ids = new Map<string, string>();
   for (const sample of SAMPLE_GUIDES) {
+    // Images first, outside the transaction: SQLite has one connection, which the
+    // transaction holds until it ends.
+    const figures: { section: number; mediaId: string; alt: string; caption: string }[] = [];
+    for (const [index, section] of sample.sections.entries()) {
+      for (const f of section.figures ?? []) figures.push({ section: index, mediaId: await imageFor(f.image), alt: f.alt, caption: f.caption });
+    }
     const id = await db.transaction().execute(async (trx) => {
       const guideId = await store.insertGuide(trx, { slug: sample.slug, locale: sample.locale, category: sample.category, title: sample.title, summary: sample.summary, actorId: null });
-      const figures: { section: number; mediaId: string; alt: string; caption: string }[] = [];
-      for (const [index, section] of sample.sections.entries()) {
-        for (const f of section.figures ?? []) figures.push({ section: index, mediaId: await imageFor(f.image), alt: f.alt, caption: f.caption });
-      }
       await store.replaceContent(
         trx,
         guideId,

@@ -180,16 +180,17 @@ function SectionEditor({ ctx, guide, section, index, count, grade, error }: { ct
         </div>
       </div>
       <form method="post" action={base} class="section-form">
-        <ErrorSummary ctx={ctx} errors={error} />
+        <ErrorSummary ctx={ctx} errors={error} idFor={(field) => `${field}-${section.id}`} />
         <div class="editor">
           <div class="editor-main">
             <Select
               name="kind"
+              id={`kind-${section.id}`}
               label={ctx.t('admin.section.kind')}
               options={SECTION_KINDS.map((k) => ({ value: k, label: ctx.t(`guide.section.${k}` as MessageKey) }))}
               value={section.kind}
             />
-            <Field name="heading" label={ctx.t('admin.section.heading')} hint={ctx.t('admin.section.headingHint')} value={section.heading ?? ''} error={error?.heading} maxlength={160} attrs={{ id: `heading-${section.id}` }} />
+            <Field name="heading" label={ctx.t('admin.section.heading')} hint={ctx.t('admin.section.headingHint')} value={section.heading ?? ''} error={error?.heading} maxlength={160} id={`heading-${section.id}`} />
             <div class="field">
               <label for={`body-${section.id}`}>{escapeHtml(ctx.t('admin.section.body'))}</label>
               <p class="hint" id={`body-${section.id}-hint`}>
@@ -364,11 +365,12 @@ export function GuideEditorPage({ ctx, data, notice, errors, errorSection }: { c
           <h3>{escapeHtml(ctx.t('admin.section.add'))}</h3>
           <Select
             name="kind"
+            id="kind-new"
             label={ctx.t('admin.section.kind')}
             options={SECTION_KINDS.map((k) => ({ value: k, label: ctx.t(`guide.section.${k}` as MessageKey) }))}
             value="custom"
           />
-          <Field name="heading" label={ctx.t('admin.section.heading')} hint={ctx.t('admin.section.headingHint')} error={errorSection === 'new' ? errors?.heading : undefined} maxlength={160} attrs={{ id: 'heading-new' }} />
+          <Field name="heading" label={ctx.t('admin.section.heading')} hint={ctx.t('admin.section.headingHint')} error={errorSection === 'new' ? errors?.heading : undefined} maxlength={160} id="heading-new" />
           <input type="hidden" name="body" value="" />
           <p class="form-actions">
             <button class="button secondary" type="submit">

@@ -23,9 +23,9 @@ function anchor(s: GuideSection, index: number): string {
 /** Education, not advice: shown on every guide, above the fold and again before the CTA. */
 export function MedicalNotice({ ctx }: { ctx: ViewContext }): JSX.Element {
   return (
-    <aside class="medical-notice" aria-label={ctx.t('guide.noticeLabel')}>
+    <div class="medical-notice" role="note" aria-label={ctx.t('guide.noticeLabel')}>
       <p>{escapeHtml(ctx.t('guide.notice'))}</p>
-    </aside>
+    </div>
   );
 }
 
