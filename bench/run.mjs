@@ -20,10 +20,12 @@ mkdirSync(dataDir, { recursive: true });
 
 function startServer() {
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/main.js', 'serve'], {
+  // The same flags as `npm start` (a smaller young generation keeps RSS down; see README).
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', 'dist/main.js', 'serve'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, BENCH_ROUTES: '1', LOG_LEVEL: 'warn', PUBLIC_URL: BASE },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  current = child;
   return { child, started };
 }
 
@@ -53,10 +55,23 @@ function rssMb(pid) {
 }
 
 function run(path, headers = {}, opts = {}) {
+  const limit = opts.amount ? { amount: opts.amount } : { duration: opts.duration ?? DURATION };
   return new Promise((resolve, reject) => {
-    autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: DURATION, headers, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, headers, ...limit }, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
+
+let current;
+process.on('uncaughtException', (error) => {
+  current?.kill('SIGKILL');
+  console.error(error);
+  process.exit(1);
+});
+process.on('unhandledRejection', (error) => {
+  current?.kill('SIGKILL');
+  console.error(error);
+  process.exit(1);
+});
 
 // 1. First start on an empty data directory: migrations and sample content (not the cold start).
 let server = startServer();
@@ -82,8 +97,8 @@ const uncached = await run(`/guides/${SLUG}`, { 'x-bench-no-cache': '1' });
 const cached = await run(`/guides/${SLUG}`);
 
 // 4. Memory after 10,000 more requests (mixed: uncached renders and cached pages).
-await run(`/guides/${SLUG}`, { 'x-bench-no-cache': '1' }, { amount: 5_000, duration: undefined });
-await run(`/guides/${SLUG}`, {}, { amount: 5_000, duration: undefined });
+await run(`/guides/${SLUG}`, { 'x-bench-no-cache': '1' }, { amount: 5_000 });
+await run(`/guides/${SLUG}`, {}, { amount: 5_000 });
 const rss = rssMb(server.child.pid);
 await stop(server.child);
 rmSync(dataDir, { recursive: true, force: true });

@@ -1,19 +1,26 @@
-// Compiles TypeScript to dist/ and copies the non-code files the server reads at run time
-// (legal texts, sample content and its drawings). Test fixtures stay behind.
-import { cpSync, readdirSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+// Builds the server with esbuild into dist/main.js plus a few chunks for code loaded on first
+// use (Markdown, text tools): one bundle loads several times faster than hundreds of ES modules
+// (cold start; see bench/REPORT.md). Native modules and the optional PostgreSQL driver stay
+// external. Type checking is `npm test`'s job.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
 
-const require = createRequire(import.meta.url);
 rmSync('dist', { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-
-const COPY = /\.(md|svg|txt)$/;
-for (const entry of readdirSync('src', { recursive: true, withFileTypes: true })) {
-  if (!entry.isFile() || !COPY.test(entry.name)) continue;
-  const from = join(entry.parentPath, entry.name);
-  if (from.includes(`${join('procedures', 'fixtures')}`)) continue;
-  cpSync(from, join('dist', relative('src', from)));
-}
+await build({
+  entryPoints: ['src/main.ts'],
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  jsx: 'automatic',
+  jsxImportSource: '@kitajs/html',
+  external: ['better-sqlite3', 'sharp', '@node-rs/argon2', 'pg'],
+  // Bundled CommonJS dependencies call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+});

@@ -1,4 +1,3 @@
-import { hash, verify } from '@node-rs/argon2';
 
 /**
  * argon2id with OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane). The native
@@ -10,13 +9,16 @@ const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 
 export const MIN_STAFF_PASSWORD = 12;
 export const MAX_PASSWORD = 128;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+// The native binding loads on first use (~12 MB): a reading-only process never needs it.
+const argon2 = (): Promise<typeof import('@node-rs/argon2')> => import('@node-rs/argon2');
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, OPTIONS);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await (await argon2()).verify(passwordHash, password);
   } catch {
     return false;
   }

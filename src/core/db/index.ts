@@ -1,19 +1,44 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, type SqliteDatabase, type SqliteStatement, sql, type Transaction } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../config/index.js';
 import { migrations } from './migrations/index.js';
 import { SqlitePortableValuesPlugin } from './portable.js';
+import { FifoSqliteDialect } from './sqlite-fifo.js';
 import type { Database } from './types.js';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 export type Dialect = 'sqlite' | 'postgres';
 
-// COUNT(*) and BIGINT come back from pg as strings; our counts fit comfortably in a double.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+/**
+ * better-sqlite3 with prepared statements reused by SQL text. Kysely prepares a statement for
+ * every query; preparing costs more than most of our queries take to run, and each statement
+ * holds native memory that the garbage collector does not see until it finalises the object.
+ * Queries run synchronously to completion, so reuse is safe; streaming gets its own statement.
+ */
+function withStatementCache(database: SQLite.Database): SqliteDatabase {
+  const cache = new LRUCache<string, SQLite.Statement>({ max: 1000 });
+  return {
+    close: () => database.close(),
+    prepare(text: string): SqliteStatement {
+      let stmt = cache.get(text);
+      if (!stmt) {
+        stmt = database.prepare(text);
+        cache.set(text, stmt);
+      }
+      const cached = stmt;
+      return {
+        reader: cached.reader,
+        all: (parameters) => cached.all(...parameters),
+        run: (parameters) => cached.run(...parameters),
+        iterate: (parameters) => database.prepare(text).iterate(...parameters),
+      };
+    },
+  };
+}
 
 /** Opens the configured database: SQLite (WAL, FULL sync, foreign keys) or PostgreSQL. */
 export async function openDatabase(config: Config): Promise<Db> {
@@ -26,11 +51,15 @@ export async function openDatabase(config: Config): Promise<Db> {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     return new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
+      dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new SqlitePortableValuesPlugin()],
     });
   }
   const { url, schema } = config.database;
+  // Loaded only for PostgreSQL installations.
+  const { default: pg } = await import('pg');
+  // COUNT(*) and BIGINT come back from pg as strings; our counts fit comfortably in a double.
+  pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
   if (schema) {
     // Tests (and anyone who asks) get a schema of their own inside the database.
     const admin = new pg.Client({ connectionString: url });

@@ -143,7 +143,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
     const asset = assetByUrl(request.url.split('?')[0] ?? '');
     if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     const accept = String(request.headers['accept-encoding'] ?? '');
-    const encoding = accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : null;
+    const encoding = accept.includes('br') && asset.br ? 'br' : accept.includes('gzip') && asset.gzip ? 'gzip' : null;
     reply
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('etag', asset.etag)
@@ -151,7 +151,8 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
       .header('cross-origin-resource-policy', 'same-origin')
       .type(asset.type);
     if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
-    if (encoding && asset[encoding] !== asset.body) return reply.header('content-encoding', encoding).send(asset[encoding]);
+    const compressed = encoding ? asset[encoding] : null;
+    if (encoding && compressed) return reply.header('content-encoding', encoding).send(compressed);
     return reply.send(asset.body);
   });
 

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
-/** A cached anonymous page: the body with the nonce replaced by a placeholder. */
+/** A cached anonymous page: the body cut where the nonce goes, so a hit only joins. */
 export interface CachedPage {
-  readonly body: string;
+  readonly parts: readonly string[];
   readonly etag: string;
   readonly type: string;
 }
-
-const NONCE_PLACEHOLDER = '\u0000csp-nonce\u0000';
 
 /**
  * The in-process cache of anonymous pages, keyed by language and URL. Content changes clear
@@ -34,13 +32,13 @@ export class PageCache {
   get(key: string, nonce: string): (CachedPage & { html: string }) | undefined {
     const page = this.#lru?.get(key);
     if (!page) return undefined;
-    return { ...page, html: page.body.split(NONCE_PLACEHOLDER).join(nonce) };
+    return { ...page, html: page.parts.join(nonce) };
   }
 
   set(key: string, html: string, nonce: string, type: string): string {
-    const body = html.split(nonce).join(NONCE_PLACEHOLDER);
-    const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
-    this.#lru?.set(key, { body, etag, type });
+    const parts = html.split(nonce);
+    const etag = `W/"${createHash('sha1').update(parts.join('')).digest('base64url')}"`;
+    this.#lru?.set(key, { parts, etag, type });
     return etag;
   }
 

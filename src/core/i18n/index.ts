@@ -54,15 +54,34 @@ export function splitLocale(url: string): { locale: Locale; url: string } {
   return { locale: DEFAULT_LOCALE, url };
 }
 
+// Intl formatters are costly to build (ICU data, native memory): one per language and style.
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+function formatter(cache: Map<Locale, Intl.DateTimeFormat>, locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let format = cache.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { ...options, timeZone: 'UTC' });
+    cache.set(locale, format);
+  }
+  return format;
+}
+
+// Formatting itself is slow too, and pages show the same few dates over and over.
+const formattedDates = new Map<string, string>();
+
 /** Formats a date for people, in their language. */
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  const key = `${locale}:${date.toISOString().slice(0, 10)}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = formatter(dateFormats, locale, { dateStyle: 'long' }).format(date);
+    if (formattedDates.size > 5000) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
 }
 
 export function formatDateTime(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(date);
+  return formatter(dateTimeFormats, locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }

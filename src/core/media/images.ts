@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type { Metadata } from 'sharp';
 import { ValidationError } from '../errors.js';
 
 /** Raster formats we accept, decided from the bytes by libvips (never from the file name). */
@@ -44,7 +44,9 @@ function looksLikeImage(bytes: Buffer): boolean {
  */
 export async function processImage(bytes: Buffer, makeKey: (width: number, format: string) => string): Promise<ProcessedImage> {
   if (bytes.length < 16 || !looksLikeImage(bytes)) throw new ValidationError('image_invalid', 'not an accepted image');
-  let meta: sharp.Metadata;
+  // Loaded on first use: libvips costs ~20 MB of memory that a reading-only process never needs.
+  const { default: sharp } = await import('sharp');
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).metadata();
   } catch {

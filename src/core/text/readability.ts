@@ -6,9 +6,9 @@
  * treating list items, headings and blank lines as sentence ends.
  */
 import { syllable } from 'syllable';
+import { TARGET_GRADE } from './target.js';
 
-/** Sentences graded above this are listed in {@link ReadingReport.hardSentences}. */
-export const TARGET_GRADE = 8;
+export { TARGET_GRADE };
 
 /** A sentence harder than {@link TARGET_GRADE}, as written, with its own grade. */
 export interface HardSentence {

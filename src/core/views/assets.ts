@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { extname, join, relative } from 'node:path';
+import { projectPath } from '../paths.js';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 
-/** A static file held in memory with its fingerprinted URL and precompressed bodies. */
+/** A static file held in memory with its fingerprinted URL and compressed bodies. */
 export interface Asset {
   readonly url: string;
   readonly type: string;
   readonly body: Buffer;
-  readonly br: Buffer;
-  readonly gzip: Buffer;
+  /** Filled in shortly after boot (compressed off the main thread); null until then. */
+  br: Buffer | null;
+  gzip: Buffer | null;
   readonly etag: string;
 }
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -29,23 +34,21 @@ const TYPES: Record<string, string> = {
 const byName = new Map<string, Asset>();
 const byUrl = new Map<string, Asset>();
 
-export const PUBLIC_DIR = resolve(fileURLToPath(new URL('../../../public', import.meta.url)));
+export const PUBLIC_DIR = projectPath('public');
 
 function add(name: string, body: Buffer): void {
   const ext = extname(name);
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   const url = `/assets/${name.slice(0, -ext.length)}.${hash}${ext}`;
   const compressible = !['.png', '.woff2', '.ico'].includes(ext);
-  const asset: Asset = {
-    url,
-    type: TYPES[ext] ?? 'application/octet-stream',
-    body,
-    br: compressible ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : body,
-    gzip: compressible ? gzipSync(body, { level: 9 }) : body,
-    etag: `"${hash}"`,
-  };
+  const asset: Asset = { url, type: TYPES[ext] ?? 'application/octet-stream', body, br: null, gzip: null, etag: `"${hash}"` };
   byName.set(name, asset);
   byUrl.set(url, asset);
+  if (compressible) {
+    // Maximum compression once per boot, on libuv's thread pool: start-up does not wait for it.
+    brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).then((out) => (asset.br = out), () => undefined);
+    gzipAsync(body, { level: 9 }).then((out) => (asset.gzip = out), () => undefined);
+  }
 }
 
 /**

@@ -9,6 +9,10 @@ import { nextPath, setupForm, signInForm } from './schemas.js';
 import { AccountService } from './service.js';
 import { InvalidLinkPage, SetupPage, SignInPage } from './views/pages.js';
 
+// Schemas live at module level: zod compiles each one on first use.
+const signInQuery = z.object({ next: nextPath }).loose();
+const setupQuery = z.object({ token: z.string().max(64).default('') }).loose();
+
 /** Sign-in, sign-out and staff set-up links. */
 export default async function accounts(app: FastifyInstance, services: AppServices): Promise<void> {
   const { config } = services;
@@ -25,7 +29,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
   }
 
   app.get('/account/sign-in', { config: { action: 'account.sign_in' } }, async (request, reply) => {
-    const { next } = z.object({ next: nextPath }).loose().parse(request.query ?? {});
+    const { next } = signInQuery.parse(request.query ?? {});
     return reply.html(SignInPage({ ctx: request.view(), next }) as string);
   });
 
@@ -49,7 +53,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
   });
 
   app.get('/account/setup', { config: { action: 'account.setup' } }, async (request, reply) => {
-    const { token } = z.object({ token: z.string().max(64).default('') }).loose().parse(request.query ?? {});
+    const { token } = setupQuery.parse(request.query ?? {});
     const invite = token ? await service.findInvite(token) : null;
     reply.header('referrer-policy', 'no-referrer');
     if (!invite) return reply.code(410).html(InvalidLinkPage({ ctx: request.view() }) as string);

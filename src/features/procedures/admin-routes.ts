@@ -4,8 +4,8 @@ import { can, type Actor } from '../../core/auth/index.js';
 import { AppError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
 import { parseForm } from '../../core/http/forms.js';
 import type { MessageKey } from '../../core/i18n/index.js';
-import { markdownToPlainText } from '../../core/markdown/render.js';
-import { readingGrade } from '../../core/text/readability.js';
+import { markdownToPlainText } from '../../core/markdown/index.js';
+import type { ReadingReport } from '../../core/text/readability.js';
 import type { FieldErrors } from '../../core/views/components.js';
 import { detailsForm, diffQuery, figureFields, importForm, moveForm, newGuideForm, previewForm, revisionParams, sectionForm } from './schemas.js';
 import type { GuideService } from './service.js';
@@ -17,6 +17,12 @@ const figureParams = idParams.extend({ fid: z.string().min(1).max(40) });
 const noticeQuery = z.object({ notice: z.string().max(40).optional() }).loose();
 
 const NOTICES = new Set(['created', 'saved', 'published', 'unpublished', 'restored', 'sectionAdded', 'sectionRemoved', 'moved', 'figureSaved', 'figureRemoved', 'deleted']);
+
+/** The reading grade of a section's Markdown (the text tools load on first use). */
+async function gradeOf(bodyMd: string, locale: 'en' | 'es'): Promise<ReadingReport> {
+  const { readingGrade } = await import('../../core/text/readability.js');
+  return readingGrade(await markdownToPlainText(bodyMd), locale);
+}
 
 function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new UnauthenticatedError();
@@ -62,7 +68,7 @@ async function readFigureForm(request: FastifyRequest): Promise<{ fields: Record
 export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
   async function editorData(request: FastifyRequest, id: string): Promise<EditorData> {
     const { guide, images, candidates } = await guides.forEditing(id);
-    const grades = new Map(guide.sections.map((s) => [s.id, readingGrade(markdownToPlainText(s.bodyMd), guide.locale)]));
+    const grades = new Map(await Promise.all(guide.sections.map(async (s) => [s.id, await gradeOf(s.bodyMd, guide.locale)] as const)));
     return { guide, images, candidates, grades, canPublish: can(request.actor, 'guides.publish') };
   }
 
@@ -130,8 +136,8 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
     const { guide } = await guides.forEditing(id);
     const body = previewForm.safeParse(request.body ?? {});
     const source = body.success ? body.data.body : '';
-    const html = guides.renderBody(source, guide.locale);
-    const report = readingGrade(markdownToPlainText(source), guide.locale);
+    const html = await guides.renderBody(source, guide.locale);
+    const report = await gradeOf(source, guide.locale);
     return reply.html(SectionPreview({ ctx: request.view(), html, report }) as string);
   });
 

@@ -67,6 +67,20 @@ export interface Guide extends GuideSummary {
   readonly relatedIds: readonly string[];
 }
 
+/** A section as readers see it: rendered HTML only. */
+export interface PublicSection {
+  readonly id: string;
+  readonly kind: SectionKind;
+  readonly heading: string | null;
+  readonly bodyHtml: string;
+}
+
+/** A published guide as its public page shows it. */
+export interface PublicGuide extends GuideSummary {
+  readonly sections: readonly PublicSection[];
+  readonly figures: readonly GuideFigure[];
+}
+
 /** Everything a revision keeps: enough to show, diff and restore a guide as it was. */
 export interface GuideSnapshot {
   readonly slug: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
 import type { Db } from '../../core/db/index.js';
+import { projectPath } from '../../core/paths.js';
 import { storeImage, type MediaStorage } from '../../core/media/index.js';
 import { SAMPLE_GUIDES } from './sample/content.js';
 import type { GuideService } from './service.js';
@@ -13,11 +13,12 @@ import * as store from './store.js';
  */
 export async function loadSampleGuides(db: Db, storage: MediaStorage, guides: GuideService): Promise<number> {
   if ((await store.listGuides(db)).length > 0) return 0;
+  const { default: sharp } = await import('sharp');
   const images = new Map<string, string>();
   async function imageFor(file: string): Promise<string> {
     const known = images.get(file);
     if (known) return known;
-    const svg = readFileSync(new URL(`./sample/figures/${file}`, import.meta.url));
+    const svg = readFileSync(projectPath('src', 'features', 'procedures', 'sample', 'figures', file));
     // The upload pipeline refuses SVG by design; our own drawings are rasterised first.
     const png = await sharp(svg, { density: 144 }).png().toBuffer();
     const stored = await storeImage(db, storage, png, { originalName: file, createdBy: null });
@@ -38,7 +39,7 @@ export async function loadSampleGuides(db: Db, storage: MediaStorage, guides: Gu
       await store.replaceContent(
         trx,
         guideId,
-        sample.sections.map((s) => ({ kind: s.kind, heading: s.heading ?? null, bodyMd: s.body, bodyHtml: guides.renderBody(s.body, sample.locale) })),
+        await Promise.all(sample.sections.map(async (s) => ({ kind: s.kind, heading: s.heading ?? null, bodyMd: s.body, bodyHtml: await guides.renderBody(s.body, sample.locale) }))),
         figures,
         [],
       );

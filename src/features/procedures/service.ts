@@ -3,20 +3,29 @@ import { recordAudit } from '../../core/audit/index.js';
 import type { Db, Trx } from '../../core/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { translate } from '../../core/i18n/index.js';
-import { renderMarkdown } from '../../core/markdown/render.js';
+import { renderMarkdown } from '../../core/markdown/index.js';
 import { findImages, type MediaStorage, type StoredImage, storeImage } from '../../core/media/index.js';
-import { type DiffSegment, wordDiff } from '../../core/text/diff.js';
+import type { DiffSegment } from '../../core/text/diff.js';
 import { importBrochure, type ImportReport } from './import.js';
-import type { Guide, GuideCategory, GuideRevision, GuideSnapshot, GuideStatus, GuideSummary, Locale, SectionKind } from './model.js';
+import type { Guide, GuideCategory, GuideRevision, GuideSnapshot, GuideStatus, GuideSummary, Locale, PublicGuide, SectionKind } from './model.js';
 import { SECTION_KINDS } from './model.js';
 import * as store from './store.js';
 
 /** The standard structure a new guide starts with (empty sections are not shown publicly). */
 const STANDARD_SECTIONS: readonly SectionKind[] = SECTION_KINDS.filter((k) => k !== 'custom');
 
+/** The stored public representation of a published guide (see refreshPublicDocs). */
+interface PublicDoc {
+  readonly sections: PublicGuide['sections'];
+  readonly figures: PublicGuide['figures'];
+  readonly images: readonly StoredImage[];
+  readonly related: readonly (Omit<GuideSummary, 'publishedAt' | 'updatedAt'> & { publishedAt: string | null; updatedAt: string })[];
+  readonly locales: readonly Locale[];
+}
+
 /** A published guide with everything its page shows. */
 export interface GuidePage {
-  readonly guide: Guide;
+  readonly guide: PublicGuide;
   readonly images: ReadonlyMap<string, StoredImage>;
   readonly related: readonly GuideSummary[];
   readonly locales: readonly Locale[];
@@ -45,7 +54,7 @@ export class GuideService {
   }
 
   /** Renders a section body once, at save time, in the guide's language. */
-  renderBody(bodyMd: string, locale: Locale): string {
+  renderBody(bodyMd: string, locale: Locale): Promise<string> {
     return renderMarkdown(bodyMd, { externalLinkLabel: translate(locale, 'markdown.externalLink'), siteOrigin: this.deps.publicOrigin });
   }
 
@@ -63,23 +72,44 @@ export class GuideService {
     return store.listGuides(this.db);
   }
 
-  /** A published guide's page data, or null (drafts are never public). */
+  /** A published guide's page data, or null (drafts are never public). One query. */
   async publishedPage(locale: Locale, slug: string): Promise<GuidePage | null> {
-    const summary = await store.findGuideRow(this.db, { slug, locale });
-    if (!summary || summary.status !== 'published') return null;
-    const guide = await store.loadGuide(this.db, summary);
-    const [images, related, locales] = await Promise.all([
-      findImages(this.db, guide.figures.map((f) => f.mediaId).filter((id): id is string => id !== null)),
-      store.findSummaries(this.db, guide.relatedIds),
-      store.localesOfSlug(this.db, slug, 'published'),
-    ]);
-    const byId = new Map(related.map((r) => [r.id, r]));
+    const found = await store.findPublished(this.db, slug, locale);
+    if (!found) return null;
+    const doc = found.doc as PublicDoc;
     return {
-      guide,
-      images,
-      related: guide.relatedIds.map((id) => byId.get(id)).filter((r): r is GuideSummary => r?.status === 'published'),
-      locales,
+      guide: { ...found.summary, sections: doc.sections, figures: doc.figures },
+      images: new Map(doc.images.map((i) => [i.id, i])),
+      related: doc.related.map((r) => ({ ...r, publishedAt: r.publishedAt ? new Date(r.publishedAt) : null, updatedAt: new Date(r.updatedAt) })),
+      locales: doc.locales,
     };
+  }
+
+  /** Writes the public document of each guide (null for drafts), in the caller's transaction. */
+  private async refreshPublicDocs(trx: Trx, ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const summary = await store.findGuideRow(trx, { id });
+      if (!summary) continue;
+      if (summary.status !== 'published') {
+        await store.setPublicDoc(trx, id, null);
+        continue;
+      }
+      const guide = await store.loadGuide(trx, summary);
+      const images = await findImages(trx, guide.figures.map((f) => f.mediaId).filter((x): x is string => x !== null));
+      const related = await store.findSummaries(trx, guide.relatedIds);
+      const byId = new Map(related.map((r) => [r.id, r]));
+      const doc: PublicDoc = {
+        sections: guide.sections.filter((s) => s.bodyHtml.trim()).map(({ id: sid, kind, heading, bodyHtml }) => ({ id: sid, kind, heading, bodyHtml })),
+        figures: guide.figures.filter((f) => f.mediaId && images.has(f.mediaId)),
+        images: [...images.values()],
+        related: guide.relatedIds
+          .map((rid) => byId.get(rid))
+          .filter((r): r is GuideSummary => r?.status === 'published')
+          .map((r) => ({ ...r, publishedAt: r.publishedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() })),
+        locales: await store.localesOfSlug(trx, guide.slug, 'published'),
+      };
+      await store.setPublicDoc(trx, id, doc);
+    }
   }
 
   /** Any guide (draft or not) with its images, for the editor. */
@@ -117,11 +147,15 @@ export class GuideService {
    */
   private async change<T>(actor: Actor | null, guideId: string | null, note: string, audit: Parameters<typeof recordAudit>[1], work: (trx: Trx) => Promise<T & { guideId?: string }>): Promise<T> {
     const result = await this.db.transaction().execute(async (trx) => {
+      const before = guideId ? await store.findGuideRow(trx, { id: guideId }) : null;
       const out = await work(trx);
       const id = out.guideId ?? guideId;
       if (!id) throw new Error('change without a guide');
-      const number = await store.appendRevision(trx, id, actor?.id ?? null, note, await this.snapshot(trx, id));
+      const snapshot = await this.snapshot(trx, id);
+      const number = await store.appendRevision(trx, id, actor?.id ?? null, note, snapshot);
       await recordAudit(trx, audit, { type: 'guide', id }, { revision: number, note }, actor?.id ?? null);
+      const slugs = [...new Set([before?.slug, snapshot.slug].filter((x): x is string => !!x))];
+      await this.refreshPublicDocs(trx, await store.idsAffectedBy(trx, [id], slugs));
       return out;
     });
     this.deps.onPublicChange();
@@ -157,7 +191,7 @@ export class GuideService {
   async saveSection(actor: Actor, guideId: string, sectionId: string, input: SectionInput): Promise<void> {
     const guide = await this.require(guideId);
     await this.change(actor, guideId, 'section', 'guide.updated', async (trx) => {
-      const ok = await store.updateSection(trx, guideId, sectionId, { ...input, bodyHtml: this.renderBody(input.bodyMd, guide.locale) });
+      const ok = await store.updateSection(trx, guideId, sectionId, { ...input, bodyHtml: await this.renderBody(input.bodyMd, guide.locale) });
       if (!ok) throw new NotFoundError();
       return {};
     });
@@ -167,7 +201,7 @@ export class GuideService {
     const guide = await this.require(guideId);
     let sectionId = '';
     await this.change(actor, guideId, 'section added', 'guide.updated', async (trx) => {
-      sectionId = await store.insertSection(trx, guideId, { ...input, bodyHtml: this.renderBody(input.bodyMd, guide.locale) });
+      sectionId = await store.insertSection(trx, guideId, { ...input, bodyHtml: await this.renderBody(input.bodyMd, guide.locale) });
       return {};
     });
     return sectionId;
@@ -236,10 +270,12 @@ export class GuideService {
   }
 
   async remove(actor: Actor, guideId: string): Promise<void> {
-    await this.require(guideId);
+    const guide = await this.require(guideId);
     await this.db.transaction().execute(async (trx) => {
+      const affected = (await store.idsAffectedBy(trx, [guideId], [guide.slug])).filter((id) => id !== guideId);
       await store.deleteGuide(trx, guideId);
       await recordAudit(trx, 'guide.deleted', { type: 'guide', id: guideId }, undefined, actor.id);
+      await this.refreshPublicDocs(trx, affected);
     });
     this.deps.onPublicChange();
   }
@@ -259,6 +295,7 @@ export class GuideService {
   /** A word-level diff between two revisions of the guide's text. */
   async diff(guideId: string, from: number, to: number): Promise<DiffSegment[]> {
     const [a, b] = await Promise.all([this.revision(guideId, from), this.revision(guideId, to)]);
+    const { wordDiff } = await import('../../core/text/diff.js');
     return wordDiff(snapshotText(a), snapshotText(b));
   }
 
@@ -273,7 +310,7 @@ export class GuideService {
       await store.replaceContent(
         trx,
         guideId,
-        snap.sections.map((s) => ({ ...s, bodyHtml: this.renderBody(s.bodyMd, guide.locale) })),
+        await Promise.all(snap.sections.map(async (s) => ({ ...s, bodyHtml: await this.renderBody(s.bodyMd, guide.locale) }))),
         snap.figures,
         snap.relatedIds.filter((r) => valid.has(r)),
       );
@@ -294,7 +331,7 @@ export class GuideService {
       await store.replaceContent(
         trx,
         id,
-        imported.sections.map((s) => ({ kind: s.kind, heading: s.kind === 'custom' ? s.heading : null, bodyMd: s.body, bodyHtml: this.renderBody(s.body, input.locale) })),
+        await Promise.all(imported.sections.map(async (s) => ({ kind: s.kind, heading: s.kind === 'custom' ? s.heading : null, bodyMd: s.body, bodyHtml: await this.renderBody(s.body, input.locale) }))),
         imported.captions.map((caption) => ({ section: null, mediaId: null, alt: '', caption })),
         [],
       );

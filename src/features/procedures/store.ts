@@ -7,7 +7,11 @@ import './tables.js';
 
 type Conn = Db | Trx;
 
-function toSummary(row: GuidesTable): GuideSummary {
+/** The columns of a guide's summary: never the (large) public document. */
+const SUMMARY = ['id', 'slug', 'locale', 'category', 'title', 'summary', 'status', 'revision', 'published_at', 'updated_at'] as const;
+type SummaryRow = Pick<GuidesTable, (typeof SUMMARY)[number]>;
+
+function toSummary(row: SummaryRow): GuideSummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -23,7 +27,7 @@ function toSummary(row: GuidesTable): GuideSummary {
 }
 
 export async function listGuides(db: Conn, filter: { locale?: Locale; status?: GuideStatus } = {}): Promise<GuideSummary[]> {
-  let q = db.selectFrom('guides').selectAll();
+  let q = db.selectFrom('guides').select(SUMMARY);
   if (filter.locale) q = q.where('locale', '=', filter.locale);
   if (filter.status) q = q.where('status', '=', filter.status);
   const rows = await q.orderBy('title').execute();
@@ -32,12 +36,12 @@ export async function listGuides(db: Conn, filter: { locale?: Locale; status?: G
 
 export async function findSummaries(db: Conn, ids: readonly string[]): Promise<GuideSummary[]> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom('guides').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await db.selectFrom('guides').select(SUMMARY).where('id', 'in', [...ids]).execute();
   return rows.map(toSummary);
 }
 
 export async function findGuideRow(db: Conn, where: { id: string } | { slug: string; locale: Locale }): Promise<GuideSummary | null> {
-  let q = db.selectFrom('guides').selectAll();
+  let q = db.selectFrom('guides').select(SUMMARY);
   q = 'id' in where ? q.where('id', '=', where.id) : q.where('slug', '=', where.slug).where('locale', '=', where.locale);
   const row = await q.executeTakeFirst();
   return row ? toSummary(row) : null;
@@ -215,4 +219,33 @@ export async function findRevisionSnapshot(db: Conn, guideId: string, number: nu
 export async function deleteGuide(trx: Trx, guideId: string): Promise<void> {
   await trx.deleteFrom('guide_related').where('related_id', '=', guideId).execute();
   await trx.deleteFrom('guides').where('id', '=', guideId).execute();
+}
+
+/** The stored public document of a published guide, with its summary; null for drafts. */
+export async function findPublished(db: Conn, slug: string, locale: Locale): Promise<{ summary: GuideSummary; doc: unknown } | null> {
+  const row = await db
+    .selectFrom('guides')
+    .select([...SUMMARY, 'public_doc'])
+    .where('slug', '=', slug)
+    .where('locale', '=', locale)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  if (!row || row.public_doc === null) return null;
+  return { summary: toSummary(row), doc: readJson(row.public_doc) };
+}
+
+export async function setPublicDoc(trx: Trx, guideId: string, doc: unknown): Promise<void> {
+  await trx.updateTable('guides').set({ public_doc: doc === null ? null : writeJson(doc) }).where('id', '=', guideId).execute();
+}
+
+/** Guides whose public page shows something of these: themselves, their translations, pages relating to them. */
+export async function idsAffectedBy(trx: Trx, guideIds: readonly string[], slugs: readonly string[]): Promise<string[]> {
+  const ids = new Set(guideIds);
+  if (guideIds.length) {
+    for (const r of await trx.selectFrom('guide_related').select('guide_id').where('related_id', 'in', [...guideIds]).execute()) ids.add(r.guide_id);
+  }
+  if (slugs.length) {
+    for (const r of await trx.selectFrom('guides').select('id').where('slug', 'in', [...slugs]).execute()) ids.add(r.id);
+  }
+  return [...ids];
 }

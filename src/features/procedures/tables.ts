@@ -13,6 +13,7 @@ export interface GuidesTable {
   created_at: DbTime;
   updated_at: DbTime;
   updated_by: string | null;
+  public_doc: DbJson | null;
 }
 
 export interface GuideSectionsTable {

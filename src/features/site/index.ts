@@ -11,7 +11,10 @@ import './policy.js';
 import { renderSitemap, type SitemapEntry } from './sitemap.js';
 import { ConsultationPage, HomePage, LegalPage } from './views/pages.js';
 
+// Schemas live at module level: zod compiles each one on first use.
 const consultationQuery = z.object({ procedure: z.string().max(120).optional() }).loose();
+const mediaParams = z.object({ key: z.string().max(100) });
+const benchParams = z.object({ slug: z.string().max(120) });
 
 /** The practice site's frame: home, legal pages, media, machine endpoints. */
 export default async function site(app: FastifyInstance, services: AppServices): Promise<void> {
@@ -26,7 +29,7 @@ export default async function site(app: FastifyInstance, services: AppServices):
 
   for (const page of LEGAL_PAGES) {
     app.get(`/${page}`, { config: { action: 'site.read', pageCache: true } }, async (request, reply) => {
-      const doc = loadLegalDocument(page, request.locale, config.practice, config.minAge, origin);
+      const doc = await loadLegalDocument(page, request.locale, config.practice, config.minAge, origin);
       return reply.html(LegalPage({ ctx: request.view(), doc }) as string);
     });
   }
@@ -38,7 +41,7 @@ export default async function site(app: FastifyInstance, services: AppServices):
   });
 
   app.get('/media/:key', { config: { action: 'site.read' } }, async (request, reply) => {
-    const { key } = z.object({ key: z.string().max(100) }).parse(request.params);
+    const { key } = mediaParams.parse(request.params);
     if (!isValidKey(key)) throw new NotFoundError();
     const file = await storage.open(key);
     if (!file) throw new NotFoundError();
@@ -70,11 +73,17 @@ export default async function site(app: FastifyInstance, services: AppServices):
   });
 
   if (config.benchRoutes) {
+    // bench/: memory as the process sees it (after a full collection when run with --expose-gc).
+    app.get('/__bench/memory', { config: { action: 'site.read' } }, async (_request, reply) => {
+      (globalThis as { gc?: () => void }).gc?.();
+      return reply.header('cache-control', 'no-store').send(process.memoryUsage());
+    });
+
     // bench/: the floor of the page benchmark, the exact bytes of a guide page from memory,
     // through the same hooks as every page.
     const floors = new Map<string, string>();
     app.get('/__bench/floor/:slug', { config: { action: 'site.read' } }, async (request, reply) => {
-      const { slug } = z.object({ slug: z.string().max(120) }).parse(request.params);
+      const { slug } = benchParams.parse(request.params);
       let body = floors.get(slug);
       if (body === undefined) {
         body = (await app.inject({ url: `/guides/${slug}`, headers: { 'x-bench-no-cache': '1' } })).body;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { PracticeIdentity } from '../../core/config/index.js';
 import type { Locale } from '../../core/i18n/index.js';
-import { renderMarkdown } from '../../core/markdown/render.js';
+import { renderMarkdown } from '../../core/markdown/index.js';
+import { projectPath } from '../../core/paths.js';
 
 export const LEGAL_PAGES = ['terms', 'privacy', 'disclaimer'] as const;
 export type LegalPage = (typeof LEGAL_PAGES)[number];
@@ -16,8 +17,8 @@ export interface LegalDocument {
  * Reads a legal text (Markdown written for Sutura, in content/<locale>/) and fills in the
  * practice's identity from configuration. Versioned editing arrives with the privacy center.
  */
-export function loadLegalDocument(page: LegalPage, locale: Locale, practice: PracticeIdentity, minAge: number, publicOrigin: string): LegalDocument {
-  const source = readFileSync(new URL(`./content/${locale}/${page}.md`, import.meta.url), 'utf8');
+export async function loadLegalDocument(page: LegalPage, locale: Locale, practice: PracticeIdentity, minAge: number, publicOrigin: string): Promise<LegalDocument> {
+  const source = readFileSync(projectPath('src', 'features', 'site', 'content', locale, `${page}.md`), 'utf8');
   const filled = source.replace(/\{(minAge|practice|legalEntity|address|email|jurisdiction|phone)\}/g, (_, key: string) => {
     const values: Record<string, string> = {
       minAge: String(minAge),
@@ -35,6 +36,7 @@ export function loadLegalDocument(page: LegalPage, locale: Locale, practice: Pra
   const version = lines.find((l) => /^(Version|Versión) /.test(l))?.trim() ?? '';
   const body = lines.filter((l) => !l.startsWith('# ') && l.trim() !== version).join('\n');
   // Legal texts use ## for sections; shift so they sit under the page's h1 as h2.
-  const html = renderMarkdown(body.replace(/^##(#*) /gm, '#$1 '), { siteOrigin: publicOrigin }).replace(/<(\/?)h3>/g, '<$1h2>').replace(/<(\/?)h4>/g, '<$1h3>');
+  const html = (await renderMarkdown(body.replace(/^##(#*) /gm, '#$1 '), { siteOrigin: publicOrigin }))
+    .replace(/<(\/?)h3>/g, '<$1h2>').replace(/<(\/?)h4>/g, '<$1h3>');
   return { title, version, html };
 }

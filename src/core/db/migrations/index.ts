@@ -9,6 +9,7 @@ import * as m0007 from './20261122_0007_guide_sections.js';
 import * as m0008 from './20261122_0008_guide_figures.js';
 import * as m0009 from './20261122_0009_guide_related.js';
 import * as m0010 from './20261122_0010_guide_revisions.js';
+import * as m0011 from './20261122_0011_guides_public_doc.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0008_guide_figures': m0008,
   '20261122_0009_guide_related': m0009,
   '20261122_0010_guide_revisions': m0010,
+  '20261122_0011_guides_public_doc': m0011,
 };

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../core/i18n/index.js';
 import { formatDateTime } from '../../../core/i18n/index.js';
 import type { StoredImage } from '../../../core/media/index.js';
 import type { ReadingReport } from '../../../core/text/readability.js';
-import { TARGET_GRADE } from '../../../core/text/readability.js';
+import { TARGET_GRADE } from '../../../core/text/target.js';
 import type { DiffSegment } from '../../../core/text/diff.js';
 import { ErrorSummary, Field, type FieldErrors, Notice, Select } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';

@@ -16,7 +16,7 @@ export function categoryLabel(ctx: ViewContext, category: string): string {
 }
 
 /** Anchors for the table of contents: the kind for standard sections, a number for custom ones. */
-function anchor(s: GuideSection, index: number): string {
+function anchor(s: Pick<GuideSection, 'kind'>, index: number): string {
   return s.kind === 'custom' ? `section-${index + 1}` : s.kind;
 }
 
