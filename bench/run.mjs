@@ -96,7 +96,12 @@ const floor = await run(`/__bench/floor/${SLUG}`);
 const uncached = await run(`/guides/${SLUG}`, { 'x-bench-no-cache': '1' });
 const cached = await run(`/guides/${SLUG}`);
 
-// 4. Memory after 10,000 more requests (mixed: uncached renders and cached pages).
+const rssAfterRun = rssMb(server.child.pid);
+await stop(server.child);
+
+// 4. Memory: a fresh process, 10,000 requests (half rendered uncached, half from the cache).
+server = startServer();
+await firstOk(`${BASE}/guides/${SLUG}`, server.started);
 await run(`/guides/${SLUG}`, { 'x-bench-no-cache': '1' }, { amount: 5_000 });
 await run(`/guides/${SLUG}`, {}, { amount: 5_000 });
 const rss = rssMb(server.child.pid);
@@ -136,6 +141,8 @@ ${row('(c) page cache', cached)}
 | p99 of (b) < 25 ms at 50 connections | ${results.uncachedP99} ms | ${pass(results.uncachedP99 < 25)} |
 | cold start to first 200 < 1 s | ${Math.round(coldStartMs)} ms (best of 3: ${coldStarts.map((x) => Math.round(x)).join(', ')}) | ${pass(coldStartMs < 1000)} |
 | resident memory after 10,000 requests < 150 MB | ${rss.toFixed(0)} MB | ${pass(rss < 150)} |
+
+Resident memory of the throughput process after its whole run (about ${Math.round((floor.requests.total + uncached.requests.total + cached.requests.total) / 1000)}k requests): ${rssAfterRun.toFixed(0)} MB.
 
 First start on an empty data directory (migrations, sample content with image processing): ${Math.round(firstRunMs)} ms.
 `;

@@ -5,13 +5,20 @@ import { Kysely, Migrator, PostgresAdapter, PostgresDialect, type SqliteDatabase
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config/index.js';
 import { migrations } from './migrations/index.js';
-import { SqlitePortableValuesPlugin } from './portable.js';
 import { FifoSqliteDialect } from './sqlite-fifo.js';
 import type { Database } from './types.js';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * better-sqlite3 refuses JS booleans and Dates as parameters; stores write the same values on
+ * both dialects, so they become 0/1 and ISO text here, at the last moment.
+ */
+function toSqliteValues(parameters: readonly unknown[]): unknown[] {
+  return parameters.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v instanceof Date ? v.toISOString() : v));
+}
 
 /**
  * better-sqlite3 with prepared statements reused by SQL text. Kysely prepares a statement for
@@ -32,9 +39,9 @@ function withStatementCache(database: SQLite.Database): SqliteDatabase {
       const cached = stmt;
       return {
         reader: cached.reader,
-        all: (parameters) => cached.all(...parameters),
-        run: (parameters) => cached.run(...parameters),
-        iterate: (parameters) => database.prepare(text).iterate(...parameters),
+        all: (parameters) => cached.all(...toSqliteValues(parameters)),
+        run: (parameters) => cached.run(...toSqliteValues(parameters)),
+        iterate: (parameters) => database.prepare(text).iterate(...toSqliteValues(parameters)),
       };
     },
   };
@@ -50,10 +57,7 @@ export async function openDatabase(config: Config): Promise<Db> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    return new Kysely<Database>({
-      dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }),
-      plugins: [new SqlitePortableValuesPlugin()],
-    });
+    return new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   const { url, schema } = config.database;
   // Loaded only for PostgreSQL installations.

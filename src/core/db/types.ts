@@ -10,7 +10,7 @@ export interface Database {}
 /**
  * Column value types as they travel through Kysely. Times are written as ISO strings (SQLite
  * stores them as text, PostgreSQL as timestamptz and hands back a Date); booleans are written
- * as JS booleans (the SQLite plugin turns them into 0/1); JSON is written as a string. The
+ * as JS booleans (the SQLite driver wrapper turns them into 0/1); JSON is written as a string. The
  * `read*` helpers in portable.ts turn what comes back into one type on both dialects.
  */
 export type DbTime = string | Date;

@@ -100,7 +100,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
       if (hit) {
         reply.header('etag', hit.etag).header('cache-control', 'public, max-age=0, must-revalidate').header('x-page-cache', 'hit');
         if (request.headers['if-none-match'] === hit.etag) return reply.code(304).send();
-        return reply.type(hit.type).send(hit.html);
+        return reply.type(hit.type).send(hit.body);
       }
     }
     if (cookie) {

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
-/** A cached anonymous page: the body cut where the nonce goes, so a hit only joins. */
-export interface CachedPage {
-  readonly parts: readonly string[];
+/**
+ * A cached anonymous page, encoded once and cut where the nonce goes: a hit copies bytes
+ * instead of re-encoding 15 KB of text.
+ */
+interface CachedPage {
+  readonly parts: readonly Buffer[];
   readonly etag: string;
   readonly type: string;
 }
@@ -29,16 +32,22 @@ export class PageCache {
   }
 
   /** Returns the page with this response's nonce put back in. */
-  get(key: string, nonce: string): (CachedPage & { html: string }) | undefined {
+  get(key: string, nonce: string): { body: Buffer; etag: string; type: string } | undefined {
     const page = this.#lru?.get(key);
     if (!page) return undefined;
-    return { ...page, html: page.parts.join(nonce) };
+    const nonceBytes = Buffer.from(nonce);
+    const pieces: Buffer[] = [];
+    page.parts.forEach((part, i) => {
+      if (i > 0) pieces.push(nonceBytes);
+      pieces.push(part);
+    });
+    return { body: Buffer.concat(pieces), etag: page.etag, type: page.type };
   }
 
   set(key: string, html: string, nonce: string, type: string): string {
-    const parts = html.split(nonce);
-    const etag = `W/"${createHash('sha1').update(parts.join('')).digest('base64url')}"`;
-    this.#lru?.set(key, { parts, etag, type });
+    const text = html.split(nonce);
+    const etag = `W/"${createHash('sha1').update(text.join('')).digest('base64url')}"`;
+    this.#lru?.set(key, { parts: text.map((t) => Buffer.from(t)), etag, type });
     return etag;
   }
 

@@ -137,6 +137,25 @@ describe('procedure guides', () => {
     assert.equal((await t.request({ url: '/guides/necklift-test' })).statusCode, 404);
   });
 
+  test('stored articles of an older format are rebuilt, and the page is the same', async () => {
+    const id = await createGuide('format-test');
+    const overview = (await sections(id)).find((s) => s.kind === 'overview');
+    assert.ok(overview);
+    await t.request({ method: 'POST', url: `/admin/guides/${id}/sections/${overview.id}`, as: editor, ...form({ kind: 'overview', heading: '', body: 'Format test body.' }) });
+    await t.request({ method: 'POST', url: `/admin/guides/${id}/publish`, as: editor });
+    const before = await t.request({ url: '/guides/format-test', as: editor });
+    const row = await t.services.db.selectFrom('guides').select('public_doc').where('id', '=', id).executeTakeFirstOrThrow();
+    const stale = { ...readJson<Record<string, unknown>>(row.public_doc), format: 'older' };
+    await t.services.db.updateTable('guides').set({ public_doc: JSON.stringify(stale), public_html: '<p>stale</p>' }).where('id', '=', id).execute();
+    const service = (await import('./index.js')).guideService(t.services);
+    assert.ok((await service.refreshStalePublicDocs()) >= 1);
+    assert.equal(await service.refreshStalePublicDocs(), 0);
+    const after = await t.request({ url: '/guides/format-test', as: editor });
+    assert.match(after.body, /Format test body/);
+    const strip = (html: string): string => html.replace(/nonce="[^"]+"/g, '').replace(/x-request-id.*$/m, '');
+    assert.equal(strip(after.body), strip(before.body));
+  });
+
   test('an empty guide cannot be published', async () => {
     const id = await createGuide('empty-guide');
     const res = await t.request({ method: 'POST', url: `/admin/guides/${id}/publish`, as: editor });

@@ -8,6 +8,9 @@ import { GuideService } from './service.js';
 /** The procedures feature: public guides, the guide editor, import, sitemap entries. */
 export default async function procedures(app: FastifyInstance, services: AppServices): Promise<void> {
   const guides = guideService(services);
+  // Articles stored by an earlier version of the views or texts are rebuilt before serving.
+  const rebuilt = await guides.refreshStalePublicDocs();
+  if (rebuilt) app.log.info({ guides: rebuilt }, 'rebuilt stored guide articles');
   publicRoutes(app, guides);
   adminRoutes(app, guides);
   services.sitemap.push(async () =>

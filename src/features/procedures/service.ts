@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Actor } from '../../core/auth/index.js';
 import { recordAudit } from '../../core/audit/index.js';
 import type { Db, Trx } from '../../core/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { translate } from '../../core/i18n/index.js';
+import { LOCALES, translate, translator } from '../../core/i18n/index.js';
 import { renderMarkdown } from '../../core/markdown/index.js';
 import { findImages, type MediaStorage, type StoredImage, storeImage } from '../../core/media/index.js';
 import type { DiffSegment } from '../../core/text/diff.js';
@@ -10,23 +11,27 @@ import { importBrochure, type ImportReport } from './import.js';
 import type { Guide, GuideCategory, GuideRevision, GuideSnapshot, GuideStatus, GuideSummary, Locale, PublicGuide, SectionKind } from './model.js';
 import { SECTION_KINDS } from './model.js';
 import * as store from './store.js';
+import { GuideArticleBody } from './views/public.js';
 
 /** The standard structure a new guide starts with (empty sections are not shown publicly). */
 const STANDARD_SECTIONS: readonly SectionKind[] = SECTION_KINDS.filter((k) => k !== 'custom');
 
 /** The stored public representation of a published guide (see refreshPublicDocs). */
 interface PublicDoc {
-  readonly sections: PublicGuide['sections'];
-  readonly figures: PublicGuide['figures'];
-  readonly images: readonly StoredImage[];
+  /** The rendering format it was written in; documents of another format are rebuilt at boot. */
+  readonly format: string;
+  readonly image: StoredImage | null;
   readonly related: readonly (Omit<GuideSummary, 'publishedAt' | 'updatedAt'> & { publishedAt: string | null; updatedAt: string })[];
   readonly locales: readonly Locale[];
 }
 
 /** A published guide with everything its page shows. */
 export interface GuidePage {
-  readonly guide: PublicGuide;
-  readonly images: ReadonlyMap<string, StoredImage>;
+  readonly guide: GuideSummary;
+  /** The article body (contents, sections, figures), rendered when the guide last changed. */
+  readonly articleHtml: string;
+  /** The first figure's image, for social cards and structured data. */
+  readonly image: StoredImage | null;
   readonly related: readonly GuideSummary[];
   readonly locales: readonly Locale[];
 }
@@ -78,37 +83,55 @@ export class GuideService {
     if (!found) return null;
     const doc = found.doc as PublicDoc;
     return {
-      guide: { ...found.summary, sections: doc.sections, figures: doc.figures },
-      images: new Map(doc.images.map((i) => [i.id, i])),
+      guide: found.summary,
+      articleHtml: found.html,
+      image: doc.image,
       related: doc.related.map((r) => ({ ...r, publishedAt: r.publishedAt ? new Date(r.publishedAt) : null, updatedAt: new Date(r.updatedAt) })),
       locales: doc.locales,
     };
   }
 
-  /** Writes the public document of each guide (null for drafts), in the caller's transaction. */
+  /** Rebuilds stored public documents written by an earlier version of the views or texts. */
+  async refreshStalePublicDocs(): Promise<number> {
+    const stale = await store.staleDocIds(this.db, publicFormat());
+    if (stale.length) await this.db.transaction().execute((trx) => this.refreshPublicDocs(trx, stale));
+    return stale.length;
+  }
+
+  /**
+   * Writes the public document and article of each guide (null for drafts), in the caller's
+   * transaction. The article is rendered here, once per change, like Markdown at save time:
+   * readers' requests then cost one query and the page frame.
+   */
   private async refreshPublicDocs(trx: Trx, ids: readonly string[]): Promise<void> {
     for (const id of ids) {
       const summary = await store.findGuideRow(trx, { id });
       if (!summary) continue;
       if (summary.status !== 'published') {
-        await store.setPublicDoc(trx, id, null);
+        await store.setPublicDoc(trx, id, null, null);
         continue;
       }
       const guide = await store.loadGuide(trx, summary);
       const images = await findImages(trx, guide.figures.map((f) => f.mediaId).filter((x): x is string => x !== null));
       const related = await store.findSummaries(trx, guide.relatedIds);
       const byId = new Map(related.map((r) => [r.id, r]));
-      const doc: PublicDoc = {
+      const figures = guide.figures.filter((f) => f.mediaId && images.has(f.mediaId));
+      const publicGuide: PublicGuide = {
+        ...summary,
         sections: guide.sections.filter((s) => s.bodyHtml.trim()).map(({ id: sid, kind, heading, bodyHtml }) => ({ id: sid, kind, heading, bodyHtml })),
-        figures: guide.figures.filter((f) => f.mediaId && images.has(f.mediaId)),
-        images: [...images.values()],
+        figures,
+      };
+      const doc: PublicDoc = {
+        format: publicFormat(),
+        image: figures[0]?.mediaId ? (images.get(figures[0].mediaId) ?? null) : null,
         related: guide.relatedIds
           .map((rid) => byId.get(rid))
           .filter((r): r is GuideSummary => r?.status === 'published')
           .map((r) => ({ ...r, publishedAt: r.publishedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() })),
         locales: await store.localesOfSlug(trx, guide.slug, 'published'),
       };
-      await store.setPublicDoc(trx, id, doc);
+      const html = GuideArticleBody({ t: translator(summary.locale), guide: publicGuide, images }) as string;
+      await store.setPublicDoc(trx, id, doc, html);
     }
   }
 
@@ -367,4 +390,30 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
+}
+
+let format: string | undefined;
+
+/**
+ * The format of stored articles: a hash of the article view's output for a fixture that
+ * exercises every branch, in every language. Change the view or its texts and the hash
+ * changes, so stored articles are rebuilt at the next boot.
+ */
+export function publicFormat(): string {
+  if (format) return format;
+  const image: StoredImage = { id: 'fixture', width: 960, height: 720, variants: [{ key: 'fixture-480.webp', format: 'webp', width: 480, height: 360, bytes: 1 }, { key: 'fixture-480.jpg', format: 'jpeg', width: 480, height: 360, bytes: 1 }] };
+  const hash = createHash('sha256');
+  for (const locale of LOCALES) {
+    const guide: PublicGuide = {
+      id: 'fixture', slug: 'fixture', locale, category: 'face', title: 'T', summary: 'S', status: 'published', revision: 1, publishedAt: new Date(0), updatedAt: new Date(0),
+      sections: SECTION_KINDS.map((kind, i) => ({ id: `s${i}`, kind, heading: kind === 'custom' ? 'H' : null, bodyHtml: '<p>x</p>' })),
+      figures: [
+        { id: 'f1', sectionId: 's0', position: 0, mediaId: 'fixture', alt: 'A', caption: 'C' },
+        { id: 'f2', sectionId: null, position: 1, mediaId: 'fixture', alt: 'A', caption: '' },
+      ],
+    };
+    hash.update(GuideArticleBody({ t: translator(locale), guide, images: new Map([['fixture', image]]) }) as string);
+  }
+  format = hash.digest('base64url').slice(0, 16);
+  return format;
 }

@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import type { Db, Trx } from '../../core/db/index.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso, readJson, readTime, readTimeOrNull, writeJson } from '../../core/db/portable.js';
@@ -221,21 +222,41 @@ export async function deleteGuide(trx: Trx, guideId: string): Promise<void> {
   await trx.deleteFrom('guides').where('id', '=', guideId).execute();
 }
 
-/** The stored public document of a published guide, with its summary; null for drafts. */
-export async function findPublished(db: Conn, slug: string, locale: Locale): Promise<{ summary: GuideSummary; doc: unknown } | null> {
-  const row = await db
-    .selectFrom('guides')
-    .select([...SUMMARY, 'public_doc'])
-    .where('slug', '=', slug)
-    .where('locale', '=', locale)
-    .where('status', '=', 'published')
-    .executeTakeFirst();
-  if (!row || row.public_doc === null) return null;
-  return { summary: toSummary(row), doc: readJson(row.public_doc) };
+// The public page's one query, built and compiled once per database: readers pay only for
+// running it (a measurable share of an uncached page; see bench/REPORT.md).
+const publishedQueries = new WeakMap<Conn, string>();
+
+/** The stored public document and article of a published guide, with its summary; null for drafts. */
+export async function findPublished(db: Conn, slug: string, locale: Locale): Promise<{ summary: GuideSummary; doc: unknown; html: string } | null> {
+  let text = publishedQueries.get(db);
+  if (!text) {
+    text = db
+      .selectFrom('guides')
+      .select([...SUMMARY, 'public_doc', 'public_html'])
+      .where('slug', '=', '')
+      .where('locale', '=', '')
+      .where('status', '=', 'published')
+      .compile().sql;
+    publishedQueries.set(db, text);
+  }
+  const { rows } = await db.executeQuery<SummaryRow & { public_doc: unknown; public_html: string | null }>(CompiledQuery.raw(text, [slug, locale, 'published']));
+  const row = rows[0];
+  if (!row || row.public_doc === null || row.public_html === null) return null;
+  return { summary: toSummary(row), doc: readJson(row.public_doc), html: row.public_html };
 }
 
-export async function setPublicDoc(trx: Trx, guideId: string, doc: unknown): Promise<void> {
-  await trx.updateTable('guides').set({ public_doc: doc === null ? null : writeJson(doc) }).where('id', '=', guideId).execute();
+export async function setPublicDoc(trx: Trx, guideId: string, doc: unknown, html: string | null): Promise<void> {
+  await trx
+    .updateTable('guides')
+    .set({ public_doc: doc === null ? null : writeJson(doc), public_html: html })
+    .where('id', '=', guideId)
+    .execute();
+}
+
+/** Published guides whose stored document was written in another format than `format`. */
+export async function staleDocIds(db: Conn, format: string): Promise<string[]> {
+  const rows = await db.selectFrom('guides').select(['id', 'public_doc']).where('status', '=', 'published').execute();
+  return rows.filter((r) => r.public_doc === null || readJson<{ format?: string }>(r.public_doc).format !== format).map((r) => r.id);
 }
 
 /** Guides whose public page shows something of these: themselves, their translations, pages relating to them. */

@@ -14,6 +14,7 @@ export interface GuidesTable {
   updated_at: DbTime;
   updated_by: string | null;
   public_doc: DbJson | null;
+  public_html: string | null;
 }
 
 export interface GuideSectionsTable {

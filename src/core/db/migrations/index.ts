@@ -10,6 +10,7 @@ import * as m0008 from './20261122_0008_guide_figures.js';
 import * as m0009 from './20261122_0009_guide_related.js';
 import * as m0010 from './20261122_0010_guide_revisions.js';
 import * as m0011 from './20261122_0011_guides_public_doc.js';
+import * as m0012 from './20261122_0012_guides_public_html.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0009_guide_related': m0009,
   '20261122_0010_guide_revisions': m0010,
   '20261122_0011_guides_public_doc': m0011,
+  '20261122_0012_guides_public_html': m0012,
 };

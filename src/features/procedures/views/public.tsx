@@ -1,17 +1,17 @@
 import { escapeHtml } from '@kitajs/html';
+import { formatDate, type MessageKey, type Translate } from '../../../core/i18n/index.js';
+import type { StoredImage } from '../../../core/media/index.js';
 import type { ViewContext } from '../../../core/views/context.js';
-import type { MessageKey } from '../../../core/i18n/index.js';
-import { formatDate } from '../../../core/i18n/index.js';
 import { Layout, absoluteUrl, href } from '../../../core/views/layout.js';
 import { Picture } from '../../../core/views/picture.js';
-import { GUIDE_CATEGORIES, type GuideFigure, type GuideSection, type GuideSummary } from '../model.js';
+import { GUIDE_CATEGORIES, type GuideFigure, type GuideSection, type GuideSummary, type PublicGuide } from '../model.js';
 import type { GuidePage as GuidePageData } from '../service.js';
 
-export function sectionTitle(ctx: ViewContext, s: Pick<GuideSection, 'kind' | 'heading'>): string {
+export function sectionTitle(ctx: Pick<ViewContext, 't'>, s: Pick<GuideSection, 'kind' | 'heading'>): string {
   return s.kind === 'custom' || s.heading ? (s.heading ?? '') : ctx.t(`guide.section.${s.kind}` as MessageKey);
 }
 
-export function categoryLabel(ctx: ViewContext, category: string): string {
+export function categoryLabel(ctx: Pick<ViewContext, 't'>, category: string): string {
   return ctx.t(`guide.category.${category}` as MessageKey);
 }
 
@@ -76,8 +76,8 @@ export function GuideIndexPage({ ctx, guides }: { ctx: ViewContext; guides: read
   );
 }
 
-function Figure({ figure, page }: { figure: GuideFigure; page: GuidePageData }): JSX.Element {
-  const image = figure.mediaId ? page.images.get(figure.mediaId) : undefined;
+function Figure({ figure, images }: { figure: GuideFigure; images: ReadonlyMap<string, StoredImage> }): JSX.Element {
+  const image = figure.mediaId ? images.get(figure.mediaId) : undefined;
   if (!image) return <></>;
   return (
     <figure>
@@ -90,8 +90,7 @@ function Figure({ figure, page }: { figure: GuideFigure; page: GuidePageData }):
 function jsonLd(ctx: ViewContext, page: GuidePageData): object[] {
   const g = page.guide;
   const url = absoluteUrl(ctx, `/guides/${g.slug}`);
-  const firstImage = g.figures.map((f) => (f.mediaId ? page.images.get(f.mediaId) : undefined)).find(Boolean);
-  const largest = firstImage?.variants.filter((v) => v.format === 'jpeg').at(-1);
+  const largest = page.image?.variants.filter((v) => v.format === 'jpeg').at(-1);
   return [
     {
       '@context': 'https://schema.org',
@@ -125,11 +124,55 @@ function jsonLd(ctx: ViewContext, page: GuidePageData): object[] {
   ];
 }
 
+/**
+ * The article body of a guide: contents, sections and figures. It depends only on the guide and
+ * its language, so it is rendered once per change and stored (see GuideService).
+ */
+export function GuideArticleBody({ t, guide, images }: { t: Translate; guide: PublicGuide; images: ReadonlyMap<string, StoredImage> }): JSX.Element {
+  const ctx = { t };
+  const sections = guide.sections.filter((s) => s.bodyHtml.trim());
+  const loose = guide.figures.filter((f) => !f.sectionId || !sections.some((s) => s.id === f.sectionId));
+  return (
+    <>
+      {sections.length > 1 ? (
+        <nav class="toc" aria-labelledby="toc-title">
+          <h2 id="toc-title">{escapeHtml(t('guide.toc'))}</h2>
+          <ol>
+            {sections.map((s, i) => (
+              <li>
+                <a href={`#${anchor(s, i)}`} safe>
+                  {sectionTitle(ctx, s)}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : (
+        ''
+      )}
+      {sections.map((s, i) => (
+        <section id={anchor(s, i)} aria-labelledby={`${anchor(s, i)}-title`} class="guide-section">
+          <h2 id={`${anchor(s, i)}-title`} safe>
+            {sectionTitle(ctx, s)}
+          </h2>
+          <div class="prose">{s.bodyHtml as 'safe'}</div>
+          {guide.figures
+            .filter((f) => f.sectionId === s.id)
+            .map((f) => (
+              <Figure figure={f} images={images} />
+            ))}
+        </section>
+      ))}
+      {loose.map((f) => (
+        <Figure figure={f} images={images} />
+      ))}
+    </>
+  );
+}
+
 export function GuidePage({ ctx, page }: { ctx: ViewContext; page: GuidePageData }): JSX.Element {
   const g = page.guide;
-  const sections = g.sections.filter((s) => s.bodyHtml.trim());
-  const loose = g.figures.filter((f) => !f.sectionId || !sections.some((s) => s.id === f.sectionId));
-  const ogImage = g.figures.map((f) => (f.mediaId ? page.images.get(f.mediaId) : undefined)).find(Boolean)?.variants.filter((v) => v.format === 'jpeg').at(-1);
+  const ogImage = page.image?.variants.filter((v) => v.format === 'jpeg').at(-1);
   return (
     <Layout
       ctx={ctx}
@@ -165,38 +208,7 @@ export function GuidePage({ ctx, page }: { ctx: ViewContext; page: GuidePageData
           </p>
           <MedicalNotice ctx={ctx} />
         </header>
-        {sections.length > 1 ? (
-          <nav class="toc" aria-labelledby="toc-title">
-            <h2 id="toc-title">{escapeHtml(ctx.t('guide.toc'))}</h2>
-            <ol>
-              {sections.map((s, i) => (
-                <li>
-                  <a href={`#${anchor(s, i)}`} safe>
-                    {sectionTitle(ctx, s)}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        ) : (
-          ''
-        )}
-        {sections.map((s, i) => (
-          <section id={anchor(s, i)} aria-labelledby={`${anchor(s, i)}-title`} class="guide-section">
-            <h2 id={`${anchor(s, i)}-title`} safe>
-              {sectionTitle(ctx, s)}
-            </h2>
-            <div class="prose">{s.bodyHtml as 'safe'}</div>
-            {g.figures
-              .filter((f) => f.sectionId === s.id)
-              .map((f) => (
-                <Figure figure={f} page={page} />
-              ))}
-          </section>
-        ))}
-        {loose.map((f) => (
-          <Figure figure={f} page={page} />
-        ))}
+        {page.articleHtml as 'safe'}
         <section class="cta" aria-labelledby="cta-title">
           <h2 id="cta-title">{escapeHtml(ctx.t('guide.ctaTitle'))}</h2>
           <p>{escapeHtml(ctx.t('guide.ctaText'))}</p>
