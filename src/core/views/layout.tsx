@@ -16,7 +16,7 @@ export function absoluteUrl(ctx: ViewContext, path: string, locale: Locale = ctx
 
 /** JSON for a <script type="application/ld+json">: `<` escaped so the text cannot close the tag. */
 function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español' };

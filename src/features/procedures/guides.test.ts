@@ -156,6 +156,22 @@ describe('procedure guides', () => {
     assert.equal(strip(after.body), strip(before.body));
   });
 
+  test('titles cannot break out of the structured data or the markup', async () => {
+    const res = await t.request({ method: 'POST', url: '/admin/guides', as: editor, ...form({ title: '</script><script>alert(1)</script>', slug: 'script-title', locale: 'en', category: 'face', summary: '"><img src=x onerror=alert(1)>' }) });
+    const id = idFromLocation(res.headers.location);
+    const overview = (await sections(id)).find((s) => s.kind === 'overview');
+    assert.ok(overview);
+    await t.request({ method: 'POST', url: `/admin/guides/${id}/sections/${overview.id}`, as: editor, ...form({ kind: 'overview', heading: '', body: 'Body.' }) });
+    await t.request({ method: 'POST', url: `/admin/guides/${id}/publish`, as: editor });
+    const page = await t.request({ url: '/guides/script-title' });
+    assert.equal(page.statusCode, 200);
+    // Inside a quoted attribute value "<" is plain text; outside attributes it must be escaped.
+    const outsideAttributes = page.body.replace(/="[^"]*"/g, '=""');
+    assert.doesNotMatch(outsideAttributes, /<script>alert/);
+    assert.doesNotMatch(outsideAttributes, /<img src=x/);
+    assert.match(page.body, /\\u003c\/script>\\u003cscript>alert\(1\)\\u003c\/script>/);
+  });
+
   test('an empty guide cannot be published', async () => {
     const id = await createGuide('empty-guide');
     const res = await t.request({ method: 'POST', url: `/admin/guides/${id}/publish`, as: editor });
