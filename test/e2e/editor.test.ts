@@ -1,35 +1,25 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, openPage, type Site, startSite } from './support.js';
+import { describe, test } from 'node:test';
+import { expectAccessible, openPage, useSiteAndBrowser } from './support.js';
 
 const brochure = readFileSync(new URL('../../src/features/procedures/sample/brochure-rhinoplasty.txt', import.meta.url), 'utf8');
 
 describe('an editor imports, edits and publishes; the visitor sees it', () => {
-  let site: Site;
-  let browser: Browser;
-  before(async () => {
-    site = await startSite();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSiteAndBrowser();
 
   test('set up account -> import brochure -> edit a section -> publish -> visitor sees the change', async () => {
-    const { page, problems } = await openPage(browser, site);
+    const { page, problems } = await openPage(env.browser(), env.site());
 
     // A one-time link sets up the editor's account and signs them in.
-    await page.goto(await site.inviteEditor());
+    await page.goto(await env.site().inviteEditor());
     await expectAccessible(page);
     await page.getByLabel('Your name').fill('Erin Editor');
     await page.getByLabel('Email address').fill('erin@example.test');
     await page.getByLabel('Password', { exact: true }).fill('a long enough staff password');
     await page.getByLabel('Type the password again').fill('a long enough staff password');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${site.url}/admin`);
+    await page.waitForURL(`${env.site().url}/admin`);
     await expectAccessible(page);
 
     // Import the brochure as a draft.
@@ -60,8 +50,8 @@ describe('an editor imports, edits and publishes; the visitor sees it', () => {
     await expectAccessible(page);
 
     // A visitor (no session) sees the published change.
-    const visitor = await openPage(browser, site);
-    await visitor.page.goto(`${site.url}/guides`);
+    const visitor = await openPage(env.browser(), env.site());
+    await visitor.page.goto(`${env.site().url}/guides`);
     await visitor.page.getByRole('link', { name: /Rhinoplasty/i }).first().click();
     await visitor.page.getByText('Edited in the browser test.').waitFor();
     await expectAccessible(visitor.page);

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { buildApp, type AppServices } from '../../src/app.js';
 import { createStaffInvite } from '../../src/core/auth/index.js';
@@ -68,4 +69,25 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   assert.deepEqual(summary, [], `axe violations on ${page.url()}`);
+}
+
+/**
+ * Starts the site and a browser before the suite's tests and stops both after them. Returns
+ * accessors, since both exist only once the suite has started.
+ */
+export function useSiteAndBrowser(): { site: () => Site; browser: () => Browser } {
+  let site: Site | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    site = await startSite();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    site: () => site ?? assert.fail('site not started'),
+    browser: () => browser ?? assert.fail('browser not started'),
+  };
 }

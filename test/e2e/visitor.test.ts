@@ -1,33 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, openPage, type Site, startSite } from './support.js';
+import { describe, test } from 'node:test';
+import { expectAccessible, openPage, useSiteAndBrowser } from './support.js';
 
 describe('a visitor reads a guide', () => {
-  let site: Site;
-  let browser: Browser;
-  before(async () => {
-    site = await startSite();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSiteAndBrowser();
 
   test('home -> guide index -> a guide -> table of contents -> Spanish', async () => {
-    const { page, problems } = await openPage(browser, site);
-    await page.goto(site.url);
+    const { page, problems } = await openPage(env.browser(), env.site());
+    await page.goto(env.site().url);
     assert.match(await page.title(), /Harbor Plastic Surgery/);
     await expectAccessible(page);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Procedure guides' }).click();
-    await page.waitForURL(`${site.url}/guides`);
+    await page.waitForURL(`${env.site().url}/guides`);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Procedure guides');
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Necklift', exact: true }).first().click();
-    await page.waitForURL(`${site.url}/guides/necklift`);
+    await page.waitForURL(`${env.site().url}/guides/necklift`);
     await expectAccessible(page);
     assert.ok(await page.getByText('not medical advice').first().isVisible());
 
@@ -53,7 +43,7 @@ describe('a visitor reads a guide', () => {
     await page.waitForFunction("[...document.querySelectorAll('figure img')].every((i) => i.complete && i.naturalWidth > 0)", undefined, { timeout: 5000 });
 
     await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
-    await page.waitForURL(`${site.url}/es/guides/necklift`);
+    await page.waitForURL(`${env.site().url}/es/guides/necklift`);
     assert.equal(await page.locator('html').getAttribute('lang'), 'es');
     assert.ok(await page.getByRole('navigation', { name: 'Idioma' }).isVisible());
     await expectAccessible(page);
@@ -62,8 +52,8 @@ describe('a visitor reads a guide', () => {
   });
 
   test('keyboard users can skip to the content', async () => {
-    const { page } = await openPage(browser, site);
-    await page.goto(`${site.url}/guides`);
+    const { page } = await openPage(env.browser(), env.site());
+    await page.goto(`${env.site().url}/guides`);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate<string | undefined>('document.activeElement?.textContent?.trim()');
     assert.equal(focused, 'Skip to main content');
