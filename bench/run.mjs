@@ -21,7 +21,7 @@ mkdirSync(dataDir, { recursive: true });
 function startServer() {
   const started = performance.now();
   // The same flags as `npm start` (a smaller young generation keeps RSS down; see README).
-  const child = spawn(process.execPath, ['--max-semi-space-size=4', 'dist/main.js', 'serve'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', 'dist/main.js', 'serve'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, BENCH_ROUTES: '1', LOG_LEVEL: 'warn', PUBLIC_URL: BASE },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
