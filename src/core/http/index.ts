@@ -158,7 +158,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
 
   function renderError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
     const ctx = request.view();
-    const code = KNOWN_ERROR_CODES.has(error.code) ? error.code : 'internal';
+    const code = KNOWN_ERROR_CODES.has(error.code) ? error.code : error.status >= 500 ? 'internal' : 'invalid_input';
     if (error.status === 401 && request.method === 'GET' && wantsHtml(request) && !ctx.partial) {
       return reply.redirect(`/account/sign-in?next=${encodeURIComponent(localizePath(request.locale, request.url))}`, 303);
     }

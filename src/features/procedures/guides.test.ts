@@ -172,6 +172,16 @@ describe('procedure guides', () => {
     assert.match(page.body, /\\u003c\/script>\\u003cscript>alert\(1\)\\u003c\/script>/);
   });
 
+  test('two editors taking the same address at once: one wins, the other gets a clear refusal', async () => {
+    const service = (await import('./index.js')).guideService(t.services);
+    const input = { slug: 'race-test', locale: 'en' as const, category: 'face' as const, title: 'Race', summary: 'S' };
+    const results = await Promise.allSettled([service.create(null, input), service.create(null, input)]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const refused = results.find((r) => r.status === 'rejected');
+    assert.equal((refused as PromiseRejectedResult).reason.code, 'slug_taken');
+    assert.equal((await t.services.db.selectFrom('guides').select('id').where('slug', '=', 'race-test').execute()).length, 1);
+  });
+
   test('an empty guide cannot be published', async () => {
     const id = await createGuide('empty-guide');
     const res = await t.request({ method: 'POST', url: `/admin/guides/${id}/publish`, as: editor });

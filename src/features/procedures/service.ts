@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../core/auth/index.js';
 import { recordAudit } from '../../core/audit/index.js';
-import type { Db, Trx } from '../../core/db/index.js';
+import { type Db, isUniqueViolation, type Trx } from '../../core/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { LOCALES, translate, translator } from '../../core/i18n/index.js';
 import { renderMarkdown } from '../../core/markdown/index.js';
@@ -168,6 +168,16 @@ export class GuideService {
    * Runs a change in one transaction, then records a revision (full snapshot) and an audit
    * event in that same transaction: a change exists only with its history.
    */
+  /** A slug taken between our check and the write (two editors at once) is bad input, not a crash. */
+  private async slugSafe<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ValidationError('slug_taken', 'slug taken', { fields: { slug: 'slug_taken' } });
+      throw error;
+    }
+  }
+
   private async change<T>(actor: Actor | null, guideId: string | null, note: string, audit: Parameters<typeof recordAudit>[1], work: (trx: Trx) => Promise<T & { guideId?: string }>): Promise<T> {
     const result = await this.db.transaction().execute(async (trx) => {
       const before = guideId ? await store.findGuideRow(trx, { id: guideId }) : null;
@@ -191,11 +201,11 @@ export class GuideService {
 
   async create(actor: Actor | null, input: { slug: string; locale: Locale; category: GuideCategory; title: string; summary: string }): Promise<string> {
     await this.assertSlugFree(input.slug, input.locale);
-    const { guideId } = await this.change(actor, null, 'created', 'guide.created', async (trx) => {
+    const { guideId } = await this.slugSafe(() => this.change(actor, null, 'created', 'guide.created', async (trx) => {
       const id = await store.insertGuide(trx, { ...input, actorId: actor?.id ?? null });
       for (const kind of STANDARD_SECTIONS) await store.insertSection(trx, id, { kind, heading: null, bodyMd: '', bodyHtml: '' });
       return { guideId: id };
-    });
+    }));
     return guideId;
   }
 
@@ -204,11 +214,11 @@ export class GuideService {
     if (!current) throw new NotFoundError();
     await this.assertSlugFree(input.slug, current.locale, id);
     const valid = new Set((await store.listGuides(this.db, { locale: current.locale })).map((g) => g.id));
-    await this.change(actor, id, 'details', 'guide.updated', async (trx) => {
+    await this.slugSafe(() => this.change(actor, id, 'details', 'guide.updated', async (trx) => {
       await store.updateGuideRow(trx, id, { slug: input.slug, category: input.category, title: input.title, summary: input.summary });
       await store.setRelated(trx, id, input.relatedIds.filter((r) => valid.has(r)));
       return {};
-    });
+    }));
   }
 
   async saveSection(actor: Actor, guideId: string, sectionId: string, input: SectionInput): Promise<void> {
@@ -328,7 +338,7 @@ export class GuideService {
     const snap = await this.revision(guideId, number);
     const valid = new Set((await store.listGuides(this.db, { locale: guide.locale })).map((g) => g.id));
     if (snap.slug !== guide.slug) await this.assertSlugFree(snap.slug, guide.locale, guideId);
-    await this.change(actor, guideId, `restored revision ${number}`, 'guide.restored', async (trx) => {
+    await this.slugSafe(() => this.change(actor, guideId, `restored revision ${number}`, 'guide.restored', async (trx) => {
       await store.updateGuideRow(trx, guideId, { slug: snap.slug, category: snap.category, title: snap.title, summary: snap.summary });
       await store.replaceContent(
         trx,
@@ -338,7 +348,7 @@ export class GuideService {
         snap.relatedIds.filter((r) => valid.has(r)),
       );
       return {};
-    });
+    }));
   }
 
   // ---- import --------------------------------------------------------------------------
