@@ -85,3 +85,26 @@ describe('security headers, CSRF and error pages', () => {
     assert.match(root.body, /<html lang="es">/);
   });
 });
+
+describe('unexpected failures', () => {
+  test('a crash renders the 500 page with a reference, never the error itself', async () => {
+    const { buildApp } = await import('../../app.js');
+    const { loadTestConfig } = await import('../config/index.js');
+    const { app } = await buildApp(loadTestConfig());
+    app.get('/__boom', { config: { action: 'site.read' } }, async () => {
+      throw new Error('SELECT secret FROM patients -- internal detail');
+    });
+    await app.ready();
+    try {
+      const res = await app.inject({ url: '/__boom', headers: { accept: 'text/html' } });
+      assert.equal(res.statusCode, 500);
+      assert.match(res.body, /Something went wrong/);
+      assert.match(res.body, new RegExp(String(res.headers['x-request-id'])));
+      assert.doesNotMatch(res.body, /secret|patients|at .*\.ts/);
+      const json = await app.inject({ url: '/__boom', headers: { accept: 'application/json' } });
+      assert.deepEqual(Object.keys(JSON.parse(json.body).error), ['code', 'requestId']);
+    } finally {
+      await app.close();
+    }
+  });
+});

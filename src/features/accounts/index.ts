@@ -42,6 +42,8 @@ export default async function accounts(app: FastifyInstance, services: AppServic
       // One message whether the email exists or not.
       return reply.code(401).html(SignInPage({ ctx, values: { email: form.data.email }, errors: { email: ctx.t('signIn.failed') }, next: form.data.next }) as string);
     }
+    // A new session id at every sign-in: any session the browser already had ends here.
+    if (request.actor) await service.signOut(request.actor.sessionId, request.actor.id);
     startSession(reply, session);
     return reply.redirect(form.data.next ?? '/admin', 303);
   });
