@@ -26,7 +26,8 @@ export interface PageMeta {
   readonly locales?: readonly Locale[];
   readonly ogType?: 'website' | 'article';
   readonly ogImage?: string;
-  readonly jsonLd?: readonly object[];
+  /** Structured data blocks, each made by `toJsonLd` (already escaped for a script element). */
+  readonly jsonLd?: readonly string[];
   readonly noindex?: boolean;
   /** Back-office pages get the staff navigation. */
   readonly area?: 'site' | 'admin';

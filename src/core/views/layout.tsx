@@ -14,8 +14,8 @@ export function absoluteUrl(ctx: ViewContext, path: string, locale: Locale = ctx
   return `${ctx.publicUrl}${localizePath(locale, path)}`;
 }
 
-/** JSON for a <script type="application/ld+json">: `<` escaped so the text cannot close the tag. */
-function jsonForScript(value: unknown): string {
+/** Structured data as the text of a <script type="application/ld+json">: `<` escaped so it cannot close the tag. */
+export function toJsonLd(value: unknown): string {
   return JSON.stringify(value).replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -133,8 +133,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
           {/* htmx only where pages use it (the back office): readers on slow phones skip 16 KB. */}
           {admin ? <script src={assetUrl('js/htmx.min.js')} defer></script> : ''}
           <script src={assetUrl('js/site.js')} type="module"></script>
-          {(meta.jsonLd ?? []).map((data) => {
-            const safeJson = jsonForScript(data);
+          {(meta.jsonLd ?? []).map((safeJson) => {
             return (
               <script type="application/ld+json" nonce={ctx.nonce}>
                 {safeJson}

@@ -23,7 +23,7 @@ export function guideService(services: Pick<AppServices, 'db' | 'storage' | 'pag
   return new GuideService({
     db: services.db,
     storage: services.storage,
-    publicOrigin: new URL(services.config.publicUrl).origin,
+    site: { publicUrl: services.config.publicUrl, practice: services.config.practice },
     onPublicChange: () => services.pageCache.clear(),
   });
 }

@@ -11,7 +11,8 @@ import { importBrochure, type ImportReport } from './import.js';
 import type { Guide, GuideCategory, GuideRevision, GuideSnapshot, GuideStatus, GuideSummary, Locale, PublicGuide, SectionKind } from './model.js';
 import { SECTION_KINDS } from './model.js';
 import * as store from './store.js';
-import { GuideArticleBody } from './views/public.js';
+import { GuideArticleBody, guideStructuredData, type SiteIdentity } from './views/public.js';
+import { toJsonLd } from '../../core/views/layout.js';
 
 /** The standard structure a new guide starts with (empty sections are not shown publicly). */
 const STANDARD_SECTIONS: readonly SectionKind[] = SECTION_KINDS.filter((k) => k !== 'custom');
@@ -20,6 +21,8 @@ const STANDARD_SECTIONS: readonly SectionKind[] = SECTION_KINDS.filter((k) => k 
 interface PublicDoc {
   /** The rendering format it was written in; documents of another format are rebuilt at boot. */
   readonly format: string;
+  /** The page's structured data, serialized for its script element. */
+  readonly jsonLd: string;
   readonly image: StoredImage | null;
   readonly related: readonly (Omit<GuideSummary, 'publishedAt' | 'updatedAt'> & { publishedAt: string | null; updatedAt: string })[];
   readonly locales: readonly Locale[];
@@ -30,8 +33,10 @@ export interface GuidePage {
   readonly guide: GuideSummary;
   /** The article body (contents, sections, figures), rendered when the guide last changed. */
   readonly articleHtml: string;
-  /** The first figure's image, for social cards and structured data. */
+  /** The first figure's image, for social cards. */
   readonly image: StoredImage | null;
+  /** Structured data, made when the guide last changed (see toJsonLd). */
+  readonly jsonLd: string;
   readonly related: readonly GuideSummary[];
   readonly locales: readonly Locale[];
 }
@@ -39,7 +44,8 @@ export interface GuidePage {
 export interface GuideServiceDeps {
   readonly db: Db;
   readonly storage: MediaStorage;
-  readonly publicOrigin: string;
+  /** The site's address and identity: links in Markdown and structured data use them. */
+  readonly site: SiteIdentity;
   /** Called after every change that readers can see (clears the page cache). */
   readonly onPublicChange: () => void;
 }
@@ -60,7 +66,7 @@ export class GuideService {
 
   /** Renders a section body once, at save time, in the guide's language. */
   renderBody(bodyMd: string, locale: Locale): Promise<string> {
-    return renderMarkdown(bodyMd, { externalLinkLabel: translate(locale, 'markdown.externalLink'), siteOrigin: this.deps.publicOrigin });
+    return renderMarkdown(bodyMd, { externalLinkLabel: translate(locale, 'markdown.externalLink'), siteOrigin: new URL(this.deps.site.publicUrl).origin });
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -86,6 +92,7 @@ export class GuideService {
       guide: found.summary,
       articleHtml: found.html,
       image: doc.image,
+      jsonLd: doc.jsonLd,
       related: doc.related.map((r) => ({ ...r, publishedAt: r.publishedAt ? new Date(r.publishedAt) : null, updatedAt: new Date(r.updatedAt) })),
       locales: doc.locales,
     };
@@ -93,7 +100,7 @@ export class GuideService {
 
   /** Rebuilds stored public documents written by an earlier version of the views or texts. */
   async refreshStalePublicDocs(): Promise<number> {
-    const stale = await store.staleDocIds(this.db, publicFormat());
+    const stale = await store.staleDocIds(this.db, publicFormat(this.deps.site));
     if (stale.length) await this.db.transaction().execute((trx) => this.refreshPublicDocs(trx, stale));
     return stale.length;
   }
@@ -116,14 +123,16 @@ export class GuideService {
       const related = await store.findSummaries(trx, guide.relatedIds);
       const byId = new Map(related.map((r) => [r.id, r]));
       const figures = guide.figures.filter((f) => f.mediaId && images.has(f.mediaId));
+      const firstImage = figures[0]?.mediaId ? (images.get(figures[0].mediaId) ?? null) : null;
       const publicGuide: PublicGuide = {
         ...summary,
         sections: guide.sections.filter((s) => s.bodyHtml.trim()).map(({ id: sid, kind, heading, bodyHtml }) => ({ id: sid, kind, heading, bodyHtml })),
         figures,
       };
       const doc: PublicDoc = {
-        format: publicFormat(),
-        image: figures[0]?.mediaId ? (images.get(figures[0].mediaId) ?? null) : null,
+        format: publicFormat(this.deps.site),
+        jsonLd: toJsonLd(guideStructuredData(this.deps.site, summary, firstImage)),
+        image: firstImage,
         related: guide.relatedIds
           .map((rid) => byId.get(rid))
           .filter((r): r is GuideSummary => r?.status === 'published')
@@ -402,17 +411,20 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
-let format: string | undefined;
+const formats = new Map<string, string>();
 
 /**
  * The format of stored articles: a hash of the article view's output for a fixture that
- * exercises every branch, in every language. Change the view or its texts and the hash
- * changes, so stored articles are rebuilt at the next boot.
+ * exercises every branch, in every language, and of the site identity in structured data.
+ * Change the view, its texts or the configuration and the hash changes, so stored articles
+ * are rebuilt at the next boot.
  */
-export function publicFormat(): string {
-  if (format) return format;
+export function publicFormat(site: SiteIdentity): string {
+  const siteKey = JSON.stringify(site);
+  const known = formats.get(siteKey);
+  if (known) return known;
   const image: StoredImage = { id: 'fixture', width: 960, height: 720, variants: [{ key: 'fixture-480.webp', format: 'webp', width: 480, height: 360, bytes: 1 }, { key: 'fixture-480.jpg', format: 'jpeg', width: 480, height: 360, bytes: 1 }] };
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(siteKey);
   for (const locale of LOCALES) {
     const guide: PublicGuide = {
       id: 'fixture', slug: 'fixture', locale, category: 'face', title: 'T', summary: 'S', status: 'published', revision: 1, publishedAt: new Date(0), updatedAt: new Date(0),
@@ -424,6 +436,7 @@ export function publicFormat(): string {
     };
     hash.update(GuideArticleBody({ t: translator(locale), guide, images: new Map([['fixture', image]]) }) as string);
   }
-  format = hash.digest('base64url').slice(0, 16);
+  const format = hash.digest('base64url').slice(0, 16);
+  formats.set(siteKey, format);
   return format;
 }

@@ -1,8 +1,9 @@
 import { escapeHtml } from '@kitajs/html';
-import { formatDate, type MessageKey, type Translate } from '../../../core/i18n/index.js';
+import type { PracticeIdentity } from '../../../core/config/index.js';
+import { formatDate, localizePath, type MessageKey, type Translate } from '../../../core/i18n/index.js';
 import type { StoredImage } from '../../../core/media/index.js';
 import type { ViewContext } from '../../../core/views/context.js';
-import { Layout, absoluteUrl, href } from '../../../core/views/layout.js';
+import { Layout, href } from '../../../core/views/layout.js';
 import { Picture } from '../../../core/views/picture.js';
 import { GUIDE_CATEGORIES, type GuideFigure, type GuideSection, type GuideSummary, type PublicGuide } from '../model.js';
 import type { GuidePage as GuidePageData } from '../service.js';
@@ -87,41 +88,39 @@ function Figure({ figure, images }: { figure: GuideFigure; images: ReadonlyMap<s
   );
 }
 
-function jsonLd(ctx: ViewContext, page: GuidePageData): object[] {
-  const g = page.guide;
-  const url = absoluteUrl(ctx, `/guides/${g.slug}`);
-  const largest = page.image?.variants.filter((v) => v.format === 'jpeg').at(-1);
-  return [
-    {
-      '@context': 'https://schema.org',
-      '@type': 'MedicalWebPage',
-      name: g.title,
-      headline: g.title,
-      description: g.summary,
-      url,
-      inLanguage: g.locale,
-      datePublished: g.publishedAt?.toISOString(),
-      dateModified: g.updatedAt.toISOString(),
-      lastReviewed: g.updatedAt.toISOString().slice(0, 10),
-      audience: { '@type': 'MedicalAudience', audienceType: 'Patient' },
-      ...(largest ? { image: `${ctx.publicUrl}/media/${largest.key}` } : {}),
-      about: {
-        '@type': 'MedicalProcedure',
-        name: g.title,
-        description: g.summary,
-        procedureType: 'https://schema.org/SurgicalProcedure',
-        url,
-      },
-      publisher: {
-        '@type': 'MedicalOrganization',
-        name: ctx.practice.name,
-        legalName: ctx.practice.legalEntity,
-        telephone: ctx.practice.phone,
-        address: ctx.practice.address,
-        url: ctx.publicUrl,
-      },
+/** What structured data needs to know about the site (configuration, not the request). */
+export interface SiteIdentity {
+  readonly publicUrl: string;
+  readonly practice: PracticeIdentity;
+}
+
+/** schema.org data for a guide page: a MedicalWebPage about a MedicalProcedure. */
+export function guideStructuredData(site: SiteIdentity, g: GuideSummary, image: StoredImage | null): object {
+  const url = `${site.publicUrl}${localizePath(g.locale, `/guides/${g.slug}`)}`;
+  const largest = image?.variants.filter((v) => v.format === 'jpeg').at(-1);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'MedicalWebPage',
+    name: g.title,
+    headline: g.title,
+    description: g.summary,
+    url,
+    inLanguage: g.locale,
+    datePublished: g.publishedAt?.toISOString(),
+    dateModified: g.updatedAt.toISOString(),
+    lastReviewed: g.updatedAt.toISOString().slice(0, 10),
+    audience: { '@type': 'MedicalAudience', audienceType: 'Patient' },
+    ...(largest ? { image: `${site.publicUrl}/media/${largest.key}` } : {}),
+    about: { '@type': 'MedicalProcedure', name: g.title, description: g.summary, procedureType: 'https://schema.org/SurgicalProcedure', url },
+    publisher: {
+      '@type': 'MedicalOrganization',
+      name: site.practice.name,
+      legalName: site.practice.legalEntity,
+      telephone: site.practice.phone,
+      address: site.practice.address,
+      url: site.publicUrl,
     },
-  ];
+  };
 }
 
 /**
@@ -182,7 +181,7 @@ export function GuidePage({ ctx, page }: { ctx: ViewContext; page: GuidePageData
         locales: page.locales,
         ogType: 'article',
         ...(ogImage ? { ogImage: `${ctx.publicUrl}/media/${ogImage.key}` } : {}),
-        jsonLd: jsonLd(ctx, page),
+        jsonLd: [page.jsonLd],
       }}
     >
       <nav aria-label={ctx.t('layout.breadcrumb')} class="breadcrumb">
