@@ -11,6 +11,8 @@ import * as m0009 from './20261122_0009_guide_related.js';
 import * as m0010 from './20261122_0010_guide_revisions.js';
 import * as m0011 from './20261122_0011_guides_public_doc.js';
 import * as m0012 from './20261122_0012_guides_public_html.js';
+import * as m0013 from './20261122_0013_jobs.js';
+import * as m0014 from './20261122_0014_job_schedules.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '20261122_0010_guide_revisions': m0010,
   '20261122_0011_guides_public_doc': m0011,
   '20261122_0012_guides_public_html': m0012,
+  '20261122_0013_jobs': m0013,
+  '20261122_0014_job_schedules': m0014,
 };
