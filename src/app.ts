@@ -8,6 +8,7 @@ import { type Db, migrate, openDatabase } from './core/db/index.js';
 import { PageCache } from './core/http/page-cache.js';
 import httpCore from './core/http/index.js';
 import { splitLocale } from './core/i18n/index.js';
+import { JobQueue } from './core/jobs/index.js';
 import { DiskStorage, type MediaStorage } from './core/media/storage.js';
 import { loadAssets } from './core/views/assets.js';
 import accounts from './features/accounts/index.js';
@@ -22,6 +23,8 @@ export interface AppServices {
   readonly db: Db;
   readonly pageCache: PageCache;
   readonly storage: MediaStorage;
+  /** Background jobs: features define theirs at boot and enqueue in their transactions. */
+  readonly jobs: JobQueue;
   /** Features add functions that list their public URLs for /sitemap.xml. */
   readonly sitemap: (() => Promise<SitemapEntry[]>)[];
 }
@@ -45,6 +48,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
     db,
     pageCache: new PageCache(config.pageCache.enabled ? config.pageCache.entries : 0),
     storage: new DiskStorage(`${config.dataDir}/media`),
+    jobs: new JobQueue(db),
     sitemap: [],
   };
 

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
-import { buildApp } from './app.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { type AppServices, buildApp } from './app.js';
+import { Worker } from './core/jobs/index.js';
 import { countUsersWithRole, createStaffInvite, isRole, type Role } from './core/auth/index.js';
 import { ConfigError, loadConfig, type Config } from './core/config/index.js';
 import { migrate, openDatabase } from './core/db/index.js';
@@ -19,6 +21,7 @@ const USAGE = `Usage: sutura <command>
 
 Commands:
   serve                          run the web server (migrates, loads sample content on first run)
+  worker                         run background jobs only (JOBS_IN_WEB=false on the web processes)
   migrate                        bring the database schema up to date
   import-guide FILE [--locale en|es] [--category face|eyes|neck|skin|breast|body]
                                  turn a plain-text brochure into a draft guide
@@ -36,9 +39,11 @@ async function serve(config: Config): Promise<void> {
     const count = await loadSampleGuides(services.db, services.storage, guideService(services));
     if (count) app.log.info({ guides: count }, 'loaded sample content');
   }
+  const worker = config.jobs.inWeb ? startWorker(config, services, app.log) : null;
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
+    await (await worker)?.stop();
     await app.close();
   });
   await app.listen({ host: config.host, port: config.port });
@@ -48,6 +53,26 @@ async function serve(config: Config): Promise<void> {
     // A one-time link, printed only to this console; it works once and expires in 72 hours.
     process.stdout.write(`\n  No administrator yet. Create one here (one-time link):\n  ${config.publicUrl}/account/setup?token=${token}\n\n`);
   }
+}
+
+async function startWorker(config: Config, services: AppServices, log: FastifyBaseLogger): Promise<Worker> {
+  const worker = new Worker({ db: services.db, queue: services.jobs, log, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs });
+  await worker.start();
+  log.info({ worker: worker.id }, 'job worker started');
+  return worker;
+}
+
+/** A process that only runs background jobs (several may run against one PostgreSQL). */
+async function work(config: Config): Promise<void> {
+  // The app is built (not listening) so every feature defines its jobs exactly as in `serve`.
+  const { app, services } = await buildApp(config);
+  const worker = await startWorker(config, services, app.log);
+  closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'worker stopping after an error');
+    else app.log.info({ signal }, 'worker stopping');
+    await worker.stop();
+    await app.close();
+  });
 }
 
 async function withDb<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -70,6 +95,8 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'serve':
       return serve(config);
+    case 'worker':
+      return work(config);
     case 'migrate': {
       const db = await openDatabase(config);
       const names = await migrate(db, config).finally(() => db.destroy());

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +62,24 @@ describe('sutura CLI', () => {
     const run = sutura(['create-admin', '--email', 'owner@example.test'], dir);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /\/account\/setup\?token=[A-Za-z0-9_-]{20,}/);
+  });
+
+  test('sutura worker runs jobs until asked to stop, then exits cleanly', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'info', SAMPLE_CONTENT: 'false' };
+    delete env.NODE_TEST_CONTEXT;
+    if (process.env.TEST_DATABASE_URL) {
+      env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+      env.DATABASE_SCHEMA = `cli_worker_${process.pid}`;
+    }
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    for (let i = 0; i < 300 && !out.includes('job worker started'); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.match(out, /job worker started/);
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    assert.equal(code, 0);
+    assert.match(out, /worker stopping/);
   });
 
   test('an invalid environment is reported, not thrown', () => {

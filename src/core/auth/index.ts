@@ -99,3 +99,5 @@ export async function findUsableInvite(db: Db | Trx, token: string): Promise<sto
 }
 
 export const markInviteUsed = store.markInviteUsed;
+export const deleteExpiredSessions = store.deleteExpiredSessions;
+export const deleteStaleInvites = store.deleteStaleInvites;

@@ -133,6 +133,25 @@ export async function deleteSession(db: Db | Trx, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
+/** Deletes sessions past their absolute expiry or idle longer than allowed; returns how many. */
+export async function deleteExpiredSessions(db: Db | Trx, now: Date, idleMs: number): Promise<number> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', new Date(now.getTime() - idleMs).toISOString())]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Deletes set-up links that were used or expired more than a week ago. */
+export async function deleteStaleInvites(db: Db | Trx, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const r = await db
+    .deleteFrom('staff_invites')
+    .where((eb) => eb.or([eb('used_at', '<=', cutoff), eb('expires_at', '<=', cutoff)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function insertInvite(db: Db | Trx, i: { tokenHash: string; email: string | null; roles: readonly Role[]; expiresAt: Date }): Promise<string> {
   const id = newId();
   await db

@@ -33,6 +33,10 @@ export const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Largest accepted upload (figures), in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(15),
+  /** The web process also runs background jobs (turn off when `sutura worker` runs them). */
+  JOBS_IN_WEB: flag.default(true),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** Enables the benchmark-only routes in bench/; never set in production. */
   BENCH_ROUTES: flag.default(false),
 

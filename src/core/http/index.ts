@@ -62,6 +62,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
       practice: config.practice,
       actor: actor ? { name: actor.name, isStaff: actor.roles.some((r) => STAFF_ROLES.includes(r)) } : null,
       nonce: this.cspNonce,
+      can: (action: string) => can(actor, action),
       partial: this.headers['hx-request'] === 'true' && this.headers['hx-boosted'] !== 'true',
     };
   });

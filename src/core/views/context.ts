@@ -12,6 +12,8 @@ export interface ViewContext {
   readonly actor: { readonly name: string; readonly isStaff: boolean } | null;
   /** The CSP nonce for the rare element that needs one (JSON-LD). */
   readonly nonce: string;
+  /** Whether the person may do an action (to show only the links and buttons that work for them). */
+  readonly can: (action: string) => boolean;
   /** True when the request came from htmx and wants a fragment. */
   readonly partial: boolean;
 }

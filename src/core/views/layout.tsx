@@ -73,11 +73,14 @@ function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
 }
 
 function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
-  const items: [string, string][] = [
-    ['/admin', ctx.t('admin.nav.dashboard')],
-    ['/admin/guides', ctx.t('admin.nav.guides')],
-    ['/admin/guides/import', ctx.t('admin.nav.import')],
-  ];
+  const items = (
+    [
+      ['/admin', ctx.t('admin.nav.dashboard'), 'admin.dashboard'],
+      ['/admin/guides', ctx.t('admin.nav.guides'), 'guides.manage'],
+      ['/admin/guides/import', ctx.t('admin.nav.import'), 'guides.import'],
+      ['/admin/jobs', ctx.t('admin.nav.jobs'), 'jobs.manage'],
+    ] as const
+  ).filter(([, , action]) => ctx.can(action));
   return (
     <nav class="site-nav" aria-label={ctx.t('admin.nav.label')}>
       <ul>

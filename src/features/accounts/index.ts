@@ -4,6 +4,7 @@ import type { AppServices } from '../../app.js';
 import { SESSION_COOKIE, sessionPolicy } from '../../core/auth/index.js';
 import { ConflictError } from '../../core/errors.js';
 import { parseForm } from '../../core/http/forms.js';
+import { defineAccountJobs } from './jobs.js';
 import './policy.js';
 import { nextPath, setupForm, signInForm } from './schemas.js';
 import { AccountService } from './service.js';
@@ -17,6 +18,7 @@ const setupQuery = z.object({ token: z.string().max(64).default('') }).loose();
 export default async function accounts(app: FastifyInstance, services: AppServices): Promise<void> {
   const { config } = services;
   const service = new AccountService(services.db, sessionPolicy(config));
+  defineAccountJobs(services);
 
   function startSession(reply: FastifyReply, session: { token: string; expiresAt: Date }): void {
     reply.setCookie(SESSION_COOKIE, session.token, {
