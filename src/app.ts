@@ -9,6 +9,7 @@ import { PageCache } from './core/http/page-cache.js';
 import httpCore from './core/http/index.js';
 import { splitLocale } from './core/i18n/index.js';
 import { JobQueue } from './core/jobs/index.js';
+import { Mailer } from './core/mail/index.js';
 import { DiskStorage, type MediaStorage } from './core/media/storage.js';
 import { loadAssets } from './core/views/assets.js';
 import accounts from './features/accounts/index.js';
@@ -25,6 +26,8 @@ export interface AppServices {
   readonly storage: MediaStorage;
   /** Background jobs: features define theirs at boot and enqueue in their transactions. */
   readonly jobs: JobQueue;
+  /** Email: rendered and queued in the caller's transaction, delivered by a job. */
+  readonly mail: Mailer;
   /** Features add functions that list their public URLs for /sitemap.xml. */
   readonly sitemap: (() => Promise<SitemapEntry[]>)[];
 }
@@ -43,12 +46,14 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await migrate(db, config);
   loadAssets();
 
+  const jobs = new JobQueue(db);
   const services: AppServices = {
     config,
     db,
     pageCache: new PageCache(config.pageCache.enabled ? config.pageCache.entries : 0),
     storage: new DiskStorage(`${config.dataDir}/media`),
-    jobs: new JobQueue(db),
+    jobs,
+    mail: new Mailer(db, jobs, config),
     sitemap: [],
   };
 
@@ -76,6 +81,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(admin, services);
 
   app.addHook('onClose', async () => {
+    services.mail.close();
     if (!options.db) await db.destroy();
   });
   return { app, services };

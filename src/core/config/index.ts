@@ -30,6 +30,7 @@ export interface Config {
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
   readonly uploadMaxBytes: number;
   readonly benchRoutes: boolean;
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly jobs: { readonly inWeb: boolean; readonly concurrency: number; readonly pollMs: number };
   readonly practice: PracticeIdentity;
   readonly minAge: number;
@@ -94,6 +95,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     benchRoutes: e.BENCH_ROUTES,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     jobs: { inWeb: e.JOBS_IN_WEB, concurrency: e.JOB_CONCURRENCY, pollMs: e.JOB_POLL_MS },
     practice: {
       name: e.PRACTICE_NAME,

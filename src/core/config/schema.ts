@@ -33,6 +33,10 @@ export const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Largest accepted upload (figures), in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(15),
+  /** SMTP server for outgoing mail (smtp://user:pass@host:587); unset: mail stays in the outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** The sender of every email. */
+  MAIL_FROM: z.string().min(3).default('Harbor Plastic Surgery <no-reply@harbor-plastic-surgery.example>'),
   /** The web process also runs background jobs (turn off when `sutura worker` runs them). */
   JOBS_IN_WEB: flag.default(true),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),

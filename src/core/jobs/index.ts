@@ -176,8 +176,8 @@ export class Worker {
   #tick(): void {
     if (this.#stopped) return;
     if (this.#timer) clearTimeout(this.#timer);
+    // Referenced on purpose: a started worker keeps its process alive until stop().
     this.#timer = setTimeout(() => this.#tick(), this.#pollMs);
-    this.#timer.unref();
     if (this.#filling) {
       this.#fillAgain = true;
       return;

@@ -192,11 +192,13 @@ describe('job queue', () => {
     const queue = queueWith(async () => undefined);
     const id = await queue.enqueue(db, 'test.count', { n: 42 });
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/job-worker-child.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     // The child claims the job with a 1 s lease and never finishes it.
     for (let i = 0; i < 200 && (await queue.find(id))?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 50));
     assert.equal((await queue.find(id))?.status, 'running');
+    assert.equal(child.exitCode, null, 'the worker is still alive, mid-job');
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
 
     const worker = new Worker({ db, queue, log });
     assert.equal(await worker.drain(), 0, 'the lease still holds');

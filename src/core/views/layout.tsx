@@ -79,6 +79,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/guides', ctx.t('admin.nav.guides'), 'guides.manage'],
       ['/admin/guides/import', ctx.t('admin.nav.import'), 'guides.import'],
       ['/admin/jobs', ctx.t('admin.nav.jobs'), 'jobs.manage'],
+      ['/admin/outbox', ctx.t('admin.nav.outbox'), 'mail.outbox'],
     ] as const
   ).filter(([, , action]) => ctx.can(action));
   return (

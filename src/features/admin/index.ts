@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { NotFoundError } from '../../core/errors.js';
 import type { AppServices } from '../../app.js';
 import { guideService } from '../procedures/index.js';
 import './policy.js';
 import { DashboardPage } from './views/dashboard.js';
 import { JobsPage } from './views/jobs.js';
+import { OutboxMessagePage, OutboxPage } from './views/outbox.js';
 
 const jobParams = z.object({ id: z.string().min(1).max(40) });
+const messageParams = jobParams;
 const noticeQuery = z.object({ notice: z.enum(['retried', 'notDead']).optional() }).loose();
 
 /** The back office's front door. Each feature adds its own /admin pages. */
@@ -40,5 +43,26 @@ export default async function admin(app: FastifyInstance, services: AppServices)
     const { id } = jobParams.parse(request.params);
     const retried = await services.jobs.retryDead(id);
     return reply.redirect(`/admin/jobs?notice=${retried ? 'retried' : 'notDead'}`, 303);
+  });
+
+  app.get('/admin/outbox', { config: { action: 'mail.outbox' } }, async (request, reply) =>
+    reply.html(OutboxPage({ ctx: request.view(), messages: await services.mail.list(200), smtp: Boolean(services.config.mail.smtpUrl) }) as string),
+  );
+
+  app.get('/admin/outbox/:id', { config: { action: 'mail.outbox' } }, async (request, reply) => {
+    const { id } = messageParams.parse(request.params);
+    const message = await services.mail.find(id);
+    if (!message) throw new NotFoundError();
+    return reply.html(OutboxMessagePage({ ctx: request.view(), message }) as string);
+  });
+
+  // The email's own HTML, as a recipient would see it: sandboxed, no scripts, nothing loaded.
+  app.get('/admin/outbox/:id/html', { config: { action: 'mail.outbox' } }, async (request, reply) => {
+    const { id } = messageParams.parse(request.params);
+    const message = await services.mail.find(id);
+    if (!message) throw new NotFoundError();
+    return reply
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
+      .html(message.html);
   });
 }

@@ -13,6 +13,7 @@ import * as m0011 from './20261122_0011_guides_public_doc.js';
 import * as m0012 from './20261122_0012_guides_public_html.js';
 import * as m0013 from './20261122_0013_jobs.js';
 import * as m0014 from './20261122_0014_job_schedules.js';
+import * as m0015 from './20261122_0015_mail_messages.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0012_guides_public_html': m0012,
   '20261122_0013_jobs': m0013,
   '20261122_0014_job_schedules': m0014,
+  '20261122_0015_mail_messages': m0015,
 };

@@ -1,0 +1,136 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import { z } from 'zod';
+import type { Config, PracticeIdentity } from '../config/index.js';
+import type { Db, Trx } from '../db/index.js';
+import { type Locale, type Translate, translator } from '../i18n/index.js';
+import type { JobQueue } from '../jobs/index.js';
+import * as store from './store.js';
+
+export { EmailLayout } from './layout.js';
+export type { MailRecord, MailStatus } from './store.js';
+
+/** What a template knows about the site it writes for. */
+export interface MailSite {
+  readonly practice: PracticeIdentity;
+  readonly publicUrl: string;
+}
+
+/**
+ * An email in every language: a TSX body and a plain-text alternative written side by side.
+ * Marketing mail must offer one-click unsubscribe; transactional mail (sign-in, receipts,
+ * answers to the person's own request) goes without.
+ */
+export interface EmailTemplate<D> {
+  readonly name: string;
+  readonly category: 'transactional' | 'marketing';
+  render(t: Translate, data: D, site: MailSite & { locale: Locale; unsubscribeUrl?: string }): { subject: string; html: string; text: string };
+}
+
+export interface SendOptions<D> {
+  readonly to: string;
+  readonly locale: Locale;
+  readonly data: D;
+  /** Required for marketing mail: the one-click (RFC 8058) unsubscribe endpoint for this person. */
+  readonly unsubscribeUrl?: string;
+}
+
+const deliverPayload = z.object({ messageId: z.string().min(1).max(40) });
+
+/**
+ * Sends email through the job queue: `send` renders the message and stores it with a delivery
+ * job in the caller's transaction; the job hands it to SMTP, or keeps it in the outbox when
+ * no SMTP server is configured. An SMTP outage only delays delivery: the job retries with
+ * backoff, then waits in the dead-letter list for an operator, and the message is never lost.
+ */
+export class Mailer {
+  readonly #db: Db;
+  readonly #jobs: JobQueue;
+  readonly #from: string;
+  readonly #site: MailSite;
+  #transport: Transporter | null | undefined;
+  readonly #smtpUrl: string | undefined;
+
+  constructor(db: Db, jobs: JobQueue, config: Pick<Config, 'mail' | 'practice' | 'publicUrl'>) {
+    this.#db = db;
+    this.#jobs = jobs;
+    this.#from = config.mail.from;
+    this.#smtpUrl = config.mail.smtpUrl;
+    this.#site = { practice: config.practice, publicUrl: config.publicUrl };
+    jobs.define({
+      name: 'mail.deliver',
+      schema: deliverPayload,
+      maxAttempts: 10,
+      handler: async ({ messageId }, { log }) => {
+        const message = await store.findMessage(this.#db, messageId);
+        // Already delivered (a retry after a crash between sending and recording): not twice.
+        if (!message || message.status !== 'queued') return;
+        const transport = this.#transportOrNull();
+        if (!transport) {
+          await store.markSent(this.#db, message.id, 'stored', null);
+          return;
+        }
+        try {
+          const info = await transport.sendMail({
+            from: this.#from,
+            to: message.to,
+            subject: message.subject,
+            html: message.html,
+            text: message.text,
+            headers: message.headers,
+          });
+          await store.markSent(this.#db, message.id, 'sent', String(info.messageId ?? ''));
+          log.info({ mailId: message.id, template: message.template }, 'mail sent');
+        } catch (error) {
+          await store.recordError(this.#db, message.id, error instanceof Error ? error.message : String(error));
+          throw error;
+        }
+      },
+    });
+  }
+
+  #transportOrNull(): Transporter | null {
+    if (this.#transport === undefined) {
+      if (!this.#smtpUrl) {
+        this.#transport = null;
+      } else {
+        // Pooled connections unless the URL says otherwise: newsletters send thousands at a time.
+        const url = new URL(this.#smtpUrl);
+        if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+        this.#transport = nodemailer.createTransport(url.toString());
+      }
+    }
+    return this.#transport;
+  }
+
+  /** Renders and queues an email in the caller's transaction; returns the message id. */
+  async send<D>(trx: Db | Trx, template: EmailTemplate<D>, options: SendOptions<D>): Promise<string> {
+    if (template.category === 'marketing' && !options.unsubscribeUrl) throw new Error(`marketing mail ${template.name} needs an unsubscribe URL`);
+    const rendered = template.render(translator(options.locale), options.data, {
+      ...this.#site,
+      locale: options.locale,
+      ...(options.unsubscribeUrl ? { unsubscribeUrl: options.unsubscribeUrl } : {}),
+    });
+    const headers: Record<string, string> = {};
+    if (options.unsubscribeUrl) {
+      // RFC 8058: mailbox providers POST to this URL to unsubscribe in one click.
+      headers['List-Unsubscribe'] = `<${options.unsubscribeUrl}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    }
+    const id = await store.insertMessage(trx, { to: options.to, ...rendered, headers, category: template.category, template: template.name, locale: options.locale });
+    await this.#jobs.enqueue(trx, 'mail.deliver', { messageId: id });
+    return id;
+  }
+
+  find(id: string): Promise<store.MailRecord | null> {
+    return store.findMessage(this.#db, id);
+  }
+
+  list(limit = 100): Promise<store.MailRecord[]> {
+    return store.listMessages(this.#db, limit);
+  }
+
+  /** Closes pooled SMTP connections (at shutdown). */
+  close(): void {
+    this.#transport?.close();
+  }
+}
