@@ -8,6 +8,7 @@ import { type Db, migrate, openDatabase } from './core/db/index.js';
 import { PageCache } from './core/http/page-cache.js';
 import httpCore from './core/http/index.js';
 import { splitLocale } from './core/i18n/index.js';
+import { FieldCipher, keysFromFile } from './core/crypto/index.js';
 import { JobQueue } from './core/jobs/index.js';
 import { Mailer } from './core/mail/index.js';
 import { DiskStorage, type MediaStorage } from './core/media/storage.js';
@@ -26,6 +27,8 @@ export interface AppServices {
   readonly storage: MediaStorage;
   /** Background jobs: features define theirs at boot and enqueue in their transactions. */
   readonly jobs: JobQueue;
+  /** Encrypts medical information before it reaches a store (AES-256-GCM). */
+  readonly cipher: FieldCipher;
   /** Email: rendered and queued in the caller's transaction, delivered by a job. */
   readonly mail: Mailer;
   /** Features add functions that list their public URLs for /sitemap.xml. */
@@ -54,6 +57,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
     storage: new DiskStorage(`${config.dataDir}/media`),
     jobs,
     mail: new Mailer(db, jobs, config),
+    cipher: new FieldCipher(config.dataKeys ?? keysFromFile(config.dataDir)),
     sitemap: [],
   };
 

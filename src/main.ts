@@ -39,6 +39,9 @@ async function serve(config: Config): Promise<void> {
     const count = await loadSampleGuides(services.db, services.storage, guideService(services));
     if (count) app.log.info({ guides: count }, 'loaded sample content');
   }
+  if (config.env === 'production' && !config.dataKeys) {
+    app.log.warn('DATA_KEYS is not set: medical information is encrypted with a key file stored next to the database');
+  }
   const worker = config.jobs.inWeb ? startWorker(config, services, app.log) : null;
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

@@ -47,3 +47,10 @@ test('secrets can come from *_FILE, for our settings only', async () => {
   const config = loadConfig({ DATABASE_URL_FILE: join(dir, 'db'), OTHER_TOOL_FILE: join(dir, 'missing') });
   assert.equal(config.database.kind === 'postgres' && config.database.url, 'postgres://secret@db/sutura');
 });
+
+test('DATA_KEYS is checked at start', () => {
+  assert.throws(() => loadConfig({ DATA_KEYS: 'k1:tooshort' }), /DATA_KEYS: key k1 must be 32 bytes/);
+  const key = Buffer.alloc(32, 7).toString('base64');
+  assert.equal(loadConfig({ DATA_KEYS: `k1:${key}` }).dataKeys?.[0]?.id, 'k1');
+  assert.equal(loadConfig({}).dataKeys, null);
+});

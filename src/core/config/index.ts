@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type DataKey, parseDataKeys } from '../crypto/index.js';
 import { envSchema } from './schema.js';
 
 export interface PracticeIdentity {
@@ -30,6 +31,8 @@ export interface Config {
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
   readonly uploadMaxBytes: number;
   readonly benchRoutes: boolean;
+  /** Medical-information keys from DATA_KEYS; null means the key file in dataDir. */
+  readonly dataKeys: readonly DataKey[] | null;
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly jobs: { readonly inWeb: boolean; readonly concurrency: number; readonly pollMs: number };
   readonly practice: PracticeIdentity;
@@ -45,7 +48,8 @@ export class ConfigError extends Error {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
+  // Buffers (key material) cannot be frozen; they are not reachable for writing anyway.
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);
   }
@@ -76,6 +80,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
   }
   const e = parsed.data;
+  let dataKeys: DataKey[] | null = null;
+  if (e.DATA_KEYS) {
+    try {
+      dataKeys = parseDataKeys(e.DATA_KEYS);
+    } catch (error) {
+      throw new ConfigError([`DATA_KEYS: ${(error as Error).message}`]);
+    }
+  }
   const dataDir = resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return deepFreeze<Config>({
@@ -95,6 +107,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     benchRoutes: e.BENCH_ROUTES,
+    dataKeys,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     jobs: { inWeb: e.JOBS_IN_WEB, concurrency: e.JOB_CONCURRENCY, pollMs: e.JOB_POLL_MS },
     practice: {

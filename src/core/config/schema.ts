@@ -33,6 +33,11 @@ export const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Largest accepted upload (figures), in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(15),
+  /**
+   * Keys that encrypt medical information: `id:base64key[,id:base64key]`, the first one
+   * encrypts. Unset: a key file is created in DATA_DIR (fine on a laptop, not in production).
+   */
+  DATA_KEYS: z.string().optional(),
   /** SMTP server for outgoing mail (smtp://user:pass@host:587); unset: mail stays in the outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** The sender of every email. */

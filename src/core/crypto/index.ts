@@ -1,0 +1,113 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../errors.js';
+
+/** A data-encryption key: 256 bits, named so ciphertexts say which key made them. */
+export interface DataKey {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+const VERSION = 'v1';
+const IV_BYTES = 12;
+
+/** Raised when a ciphertext cannot be opened: tampered, wrong context, or its key is gone. */
+export class DecryptionError extends AppError {
+  constructor(message: string) {
+    super('decryption_failed', 500, message);
+  }
+}
+
+/**
+ * Parses DATA_KEYS: `id:base64key[,id:base64key...]`, the first key encrypts, every key
+ * decrypts (rotation: put the new key first, re-encrypt, then drop the old one).
+ */
+export function parseDataKeys(value: string): DataKey[] {
+  const keys = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [id, encoded, extra] = part.split(':');
+      if (!id || !encoded || extra !== undefined || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Error('each key must be written id:base64key');
+      const key = Buffer.from(encoded, 'base64');
+      if (key.length !== 32) throw new Error(`key ${id} must be 32 bytes (base64 of 32 random bytes)`);
+      return { id, key };
+    });
+  if (!keys.length) throw new Error('at least one key is needed');
+  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new Error('key ids must be unique');
+  return keys;
+}
+
+/** A new random key, in the DATA_KEYS format. */
+export function generateDataKey(id: string): string {
+  return `${id}:${randomBytes(32).toString('base64')}`;
+}
+
+/**
+ * Field encryption for medical information: AES-256-GCM with a random nonce per value, the
+ * key id in the output, and associated data naming what the value is (table, column, row), so
+ * a ciphertext copied into another row or field fails to open instead of leaking.
+ */
+export class FieldCipher {
+  readonly #current: DataKey;
+  readonly #byId: ReadonlyMap<string, Buffer>;
+
+  constructor(keys: readonly DataKey[]) {
+    const [current] = keys;
+    if (!current) throw new Error('FieldCipher needs a key');
+    this.#current = current;
+    this.#byId = new Map(keys.map((k) => [k.id, k.key]));
+  }
+
+  encrypt(plaintext: string | Buffer, context: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.#current.key, iv);
+    cipher.setAAD(Buffer.from(context));
+    const body = Buffer.concat([cipher.update(typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext), cipher.final()]);
+    return [VERSION, this.#current.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  }
+
+  decrypt(token: string, context: string): Buffer {
+    const [version, keyId, iv, tag, body, extra] = token.split('.');
+    if (version !== VERSION || !keyId || !iv || !tag || body === undefined || extra !== undefined) throw new DecryptionError('not a sealed value');
+    const key = this.#byId.get(keyId);
+    if (!key) throw new DecryptionError(`key ${keyId} is not configured`);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      decipher.setAAD(Buffer.from(context));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
+    } catch {
+      throw new DecryptionError('value was altered or belongs elsewhere');
+    }
+  }
+
+  decryptText(token: string, context: string): string {
+    return this.decrypt(token, context).toString('utf8');
+  }
+
+  /** True when a value was sealed with a key other than the current one. */
+  needsRotation(token: string): boolean {
+    return token.split('.')[1] !== this.#current.id;
+  }
+
+  /** Opens and seals again with the current key (for key rotation jobs). */
+  rotate(token: string, context: string): string {
+    return this.needsRotation(token) ? this.encrypt(this.decrypt(token, context), context) : token;
+  }
+}
+
+/**
+ * The embedded default: a key file beside the database, created on first use with owner-only
+ * permissions. Production installations set DATA_KEYS (and back the keys up separately).
+ */
+export function keysFromFile(dataDir: string): DataKey[] {
+  const path = join(dataDir, 'data-keys');
+  if (!existsSync(path)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(path, `${generateDataKey(`local${new Date().getUTCFullYear()}`)}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return parseDataKeys(readFileSync(path, 'utf8'));
+}
