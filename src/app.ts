@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './core/config/index.js';
 import { type Db, migrate, openDatabase } from './core/db/index.js';
@@ -76,6 +77,8 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  // Per-route limits (forms anyone can post); in process for now, shared (Redis) at scale later.
+  await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20, parts: 25 } });
   await app.register(httpCore, { config, db, pageCache: services.pageCache });
 

@@ -86,6 +86,19 @@ describe('staff set-up links, sign-in and sign-out', () => {
     assert.equal((await t.request({ url: '/admin', as: rotated, headers: { accept: 'application/json' } })).statusCode, 401);
   });
 
+  test('repeated sign-in attempts from one address are slowed down with a 429 page', async () => {
+    let last = 0;
+    for (let i = 0; i < 12; i++) {
+      const res = await t.request({ method: 'POST', url: '/account/sign-in', remoteAddress: '203.0.113.9', ...form({ email: 'someone@example.test', password: 'wrong password here' }) });
+      last = res.statusCode;
+      if (res.statusCode === 429) {
+        assert.match(res.body, /Too many requests/);
+        break;
+      }
+    }
+    assert.equal(last, 429);
+  });
+
   test('sign-in never redirects to another site', async () => {
     await setUp('redirect@example.test');
     for (const next of ['https://evil.example/', '//evil.example', '/\\evil.example']) {

@@ -11,6 +11,8 @@ import { AccountService } from './service.js';
 import { InvalidLinkPage, SetupPage, SignInPage } from './views/pages.js';
 
 // Schemas live at module level: zod compiles each one on first use.
+/** Attempts per IP address and minute; per-account throttling with growing delays comes with issue 3. */
+const FORM_LIMIT = { max: 10, timeWindow: 60_000 };
 const signInQuery = z.object({ next: nextPath }).loose();
 const setupQuery = z.object({ token: z.string().max(64).default('') }).loose();
 
@@ -35,7 +37,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     return reply.html(SignInPage({ ctx: request.view(), next }) as string);
   });
 
-  app.post('/account/sign-in', { config: { action: 'account.sign_in' } }, async (request, reply) => {
+  app.post('/account/sign-in', { config: { action: 'account.sign_in', rateLimit: FORM_LIMIT } }, async (request, reply) => {
     const ctx = request.view();
     const form = parseForm(signInForm, request.body, ctx.t);
     if (!form.ok) return reply.code(422).html(SignInPage({ ctx, values: { email: form.values.email ?? '' }, errors: form.errors, next: form.values.next }) as string);
@@ -64,7 +66,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     return reply.html(SetupPage({ ctx: request.view(), token, email: invite.email }) as string);
   });
 
-  app.post('/account/setup', { config: { action: 'account.setup' } }, async (request, reply) => {
+  app.post('/account/setup', { config: { action: 'account.setup', rateLimit: FORM_LIMIT } }, async (request, reply) => {
     const ctx = request.view();
     const form = parseForm(setupForm, request.body, ctx.t);
     const token = typeof (request.body as { token?: unknown })?.token === 'string' ? (request.body as { token: string }).token.slice(0, 64) : '';
