@@ -22,6 +22,10 @@ export const AUDIT_ACTIONS = [
   'guide.restored',
   'guide.deleted',
   'media.uploaded',
+  'contact.received',
+  'contact.updated',
+  'contact.noted',
+  'contact.replied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

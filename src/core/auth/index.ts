@@ -76,6 +76,7 @@ export async function checkCredentials(db: Db, email: string, password: string):
 export const findUserByEmail = store.findUserByEmail;
 export const findUserById = store.findUserById;
 export const countUsersWithRole = store.countUsersWithRole;
+export const listUsersWithRoles = store.listUsersWithRoles;
 
 export async function createUser(trx: Trx, user: { email: string; name: string; password: string; locale: string; roles: readonly Role[] }): Promise<string> {
   return store.insertUser(trx, { ...user, passwordHash: await hashPassword(user.password) });

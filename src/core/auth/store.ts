@@ -62,6 +62,19 @@ export async function findUserById(db: Db | Trx, id: string): Promise<UserRecord
   return row ? toUser(db, row) : null;
 }
 
+/** People holding any of these roles, by name (for assignment menus). */
+export async function listUsersWithRoles(db: Db | Trx, roles: readonly Role[]): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.name'])
+    .distinct()
+    .where('user_roles.role', 'in', [...roles])
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.name')
+    .execute();
+}
+
 export async function countUsersWithRole(db: Db | Trx, role: Role): Promise<number> {
   const row = await db
     .selectFrom('user_roles')

@@ -49,6 +49,7 @@ function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
   const items: [string, string][] = [
     ['/guides', ctx.t('nav.guides')],
     ['/consultation', ctx.t('nav.consultation')],
+    ['/contact', ctx.t('nav.contact')],
   ];
   return (
     <nav class="site-nav" aria-label={ctx.t('layout.mainNav')}>
@@ -78,6 +79,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin', ctx.t('admin.nav.dashboard'), 'admin.dashboard'],
       ['/admin/guides', ctx.t('admin.nav.guides'), 'guides.manage'],
       ['/admin/guides/import', ctx.t('admin.nav.import'), 'guides.import'],
+      ['/admin/contact', ctx.t('admin.nav.contact'), 'contact.manage'],
       ['/admin/jobs', ctx.t('admin.nav.jobs'), 'jobs.manage'],
       ['/admin/outbox', ctx.t('admin.nav.outbox'), 'mail.outbox'],
     ] as const

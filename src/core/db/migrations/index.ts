@@ -14,6 +14,7 @@ import * as m0012 from './20261122_0012_guides_public_html.js';
 import * as m0013 from './20261122_0013_jobs.js';
 import * as m0014 from './20261122_0014_job_schedules.js';
 import * as m0015 from './20261122_0015_mail_messages.js';
+import * as m0016 from './20261122_0016_contact_messages.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0013_jobs': m0013,
   '20261122_0014_job_schedules': m0014,
   '20261122_0015_mail_messages': m0015,
+  '20261122_0016_contact_messages': m0016,
 };

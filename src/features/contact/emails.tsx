@@ -1,0 +1,47 @@
+import { escapeHtml } from '@kitajs/html';
+import { EmailLayout, type EmailTemplate } from '../../core/mail/index.js';
+
+/** To the sender, at once: we have your message, here is what happens next. */
+export const contactAcknowledgement: EmailTemplate<{ name: string }> = {
+  name: 'contact.acknowledgement',
+  category: 'transactional',
+  render(t, data, site) {
+    const greeting = t('contact.mail.greeting', { name: data.name });
+    const body = t('contact.mail.ackBody', { practice: site.practice.name });
+    const advice = t('contact.mail.notForEmergencies');
+    return {
+      subject: t('contact.mail.ackSubject', { practice: site.practice.name }),
+      html: EmailLayout({
+        locale: site.locale,
+        practice: site.practice,
+        preheader: body,
+        children: [<p>{escapeHtml(greeting)}</p>, <p>{escapeHtml(body)}</p>, <p>{escapeHtml(advice)}</p>],
+      }) as string,
+      text: `${greeting}\n\n${body}\n\n${advice}\n\n--\n${site.practice.legalEntity}, ${site.practice.address}\n`,
+    };
+  },
+};
+
+/** A staff member's answer, sent to the person who wrote in. */
+export const contactReply: EmailTemplate<{ name: string; body: string; staffName: string }> = {
+  name: 'contact.reply',
+  category: 'transactional',
+  render(t, data, site) {
+    const greeting = t('contact.mail.greeting', { name: data.name });
+    const signature = t('contact.mail.signature', { name: data.staffName, practice: site.practice.name });
+    return {
+      subject: t('contact.mail.replySubject', { practice: site.practice.name }),
+      html: EmailLayout({
+        locale: site.locale,
+        practice: site.practice,
+        preheader: data.body.slice(0, 120),
+        children: [
+          <p>{escapeHtml(greeting)}</p>,
+          ...data.body.split(/\n{2,}/).map((paragraph) => <p style="white-space:pre-line" safe>{paragraph}</p>),
+          <p>{escapeHtml(signature)}</p>,
+        ],
+      }) as string,
+      text: `${greeting}\n\n${data.body}\n\n${signature}\n\n--\n${site.practice.legalEntity}, ${site.practice.address}\n`,
+    };
+  },
+};
