@@ -51,6 +51,25 @@ describe('a visitor reads a guide', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('a visitor writes to the practice through Contact Us', async () => {
+    const { page, problems } = await openPage(env.browser(), env.site());
+    await page.goto(env.site().url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contact us' }).click();
+    await page.waitForURL(`${env.site().url}/contact`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Your name').fill('Rosa Díaz');
+    await page.getByLabel('Your email address').fill('rosa@example.test');
+    await page.getByLabel('Topic').selectOption('appointments');
+    await page.getByLabel('Your message').fill('Can I book a consultation for next month?');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await page.getByText('Your message has reached us').waitFor();
+    await expectAccessible(page);
+    assert.deepEqual(problems, []);
+  });
+
   test('keyboard users can skip to the content', async () => {
     const { page } = await openPage(env.browser(), env.site());
     await page.goto(`${env.site().url}/guides`);

@@ -35,7 +35,8 @@ export default async function contact(app: FastifyInstance, services: AppService
     const form = parseForm(contactForm, request.body, ctx.t);
     if (!form.ok) return reply.code(422).html(ContactPage({ ctx, values: form.values, errors: form.errors }) as string);
     // A filled honeypot is a bot: it sees the same thanks, and nothing is stored or sent.
-    if (!form.data.website) await service.submit(form.data, request.locale);
+    const { website, ...message } = form.data;
+    if (!website) await service.submit(message, request.locale);
     return reply.redirect(`${localizePath(request.locale, '/contact')}?sent=1`, 303);
   });
 

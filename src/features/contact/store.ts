@@ -10,7 +10,10 @@ type Conn = Db | Trx;
 export async function insertMessage(trx: Conn, m: { name: string; email: string; topic: ContactTopic; message: string; locale: Locale }): Promise<string> {
   const id = newId();
   const now = nowIso();
-  await trx.insertInto('contact_messages').values({ id, ...m, status: 'new', assigned_to: null, created_at: now, updated_at: now }).execute();
+  await trx
+    .insertInto('contact_messages')
+    .values({ id, name: m.name, email: m.email, topic: m.topic, message: m.message, locale: m.locale, status: 'new', assigned_to: null, created_at: now, updated_at: now })
+    .execute();
   return id;
 }
 
