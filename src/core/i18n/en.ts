@@ -126,6 +126,7 @@ export const en = {
   'consultation.soon': 'Online consultation requests are coming soon. Until then, please contact the practice directly.',
   'consultation.call': 'Call us:',
   'consultation.write': 'Write to us:',
+  'consultation.form': 'Send us a message through our contact form',
 
   'signIn.title': 'Sign in',
   'signIn.email': 'Email address',

@@ -124,6 +124,7 @@ export const es: Catalogue = {
   'consultation.about': 'Su consulta es sobre: {title}.',
   'consultation.soon': 'Muy pronto podrá solicitar consultas en línea. Mientras tanto, comuníquese directamente con el consultorio.',
   'consultation.call': 'Llámenos:',
+  'consultation.form': 'Envíenos un mensaje con nuestro formulario de contacto',
   'consultation.write': 'Escríbanos:',
 
   'signIn.title': 'Iniciar sesión',

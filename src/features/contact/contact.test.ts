@@ -11,6 +11,13 @@ describe('Contact Us', () => {
 
   const count = async (table: 'contact_messages' | 'mail_messages'): Promise<number> => (await t.services.db.selectFrom(table).select('id').execute()).length;
 
+  test('links can preselect a topic; unknown topics are ignored', async () => {
+    assert.match((await t.request({ url: '/contact?topic=appointments' })).body, /<option value="appointments" selected>/);
+    const odd = await t.request({ url: '/contact?topic=%3Cscript%3E' });
+    assert.equal(odd.statusCode, 200);
+    assert.doesNotMatch(odd.body, /selected>/);
+  });
+
   test('bad input returns the form with messages and stores nothing', async () => {
     const res = await t.request({ method: 'POST', url: '/contact', remoteAddress: '198.51.100.1', ...form({ name: '', email: 'nope', topic: 'lunch', message: 'Hi' }) });
     assert.equal(res.statusCode, 422);

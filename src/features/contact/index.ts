@@ -5,7 +5,7 @@ import { UnauthenticatedError, ValidationError } from '../../core/errors.js';
 import { parseForm } from '../../core/http/forms.js';
 import { localizePath } from '../../core/i18n/index.js';
 import './policy.js';
-import { assignForm, contactForm, entryForm, inboxQuery, sentQuery, statusForm } from './schemas.js';
+import { assignForm, contactForm, contactQuery, entryForm, inboxQuery, statusForm } from './schemas.js';
 import { ContactService } from './service.js';
 import { InboxPage, MessagePage } from './views/admin.js';
 import { ContactPage } from './views/public.js';
@@ -26,8 +26,8 @@ export default async function contact(app: FastifyInstance, services: AppService
   };
 
   app.get('/contact', { config: { action: 'contact.send' } }, async (request, reply) => {
-    const { sent } = sentQuery.parse(request.query ?? {});
-    return reply.html(ContactPage({ ctx: request.view(), sent: sent === '1' }) as string);
+    const { sent, topic } = contactQuery.parse(request.query ?? {});
+    return reply.html(ContactPage({ ctx: request.view(), sent: sent === '1', values: topic ? { topic } : {} }) as string);
   });
 
   app.post('/contact', { config: { action: 'contact.send', rateLimit: SEND_LIMIT } }, async (request, reply) => {

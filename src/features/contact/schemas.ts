@@ -14,4 +14,7 @@ export const statusForm = z.strictObject({ status: z.enum(CONTACT_STATUSES, 'for
 export const assignForm = z.strictObject({ assignee: z.string().max(40) });
 export const entryForm = z.strictObject({ body: z.string().trim().min(1, 'form.required').max(10_000, 'form.tooLong') });
 export const inboxQuery = z.object({ status: z.enum([...CONTACT_STATUSES, 'all']).default('new'), notice: z.string().max(20).optional() }).loose();
-export const sentQuery = z.object({ sent: z.literal('1').optional() }).loose();
+/** `?sent=1` after a message; `?topic=` preselects a topic (links from other pages). */
+export const contactQuery = z
+  .object({ sent: z.literal('1').optional(), topic: z.enum(CONTACT_TOPICS).optional().catch(undefined) })
+  .loose();

@@ -76,6 +76,9 @@ export function ConsultationPage({ ctx, procedure }: { ctx: ViewContext; procedu
           {escapeHtml(ctx.t('consultation.call'))} <a href={`tel:${phone}`} safe>{ctx.practice.phone}</a>
         </li>
         <li>
+          <a href={href(ctx, '/contact?topic=appointments')}>{escapeHtml(ctx.t('consultation.form'))}</a>
+        </li>
+        <li>
           {escapeHtml(ctx.t('consultation.write'))} <a href={`mailto:${ctx.practice.email}`} safe>{ctx.practice.email}</a>
         </li>
       </ul>
