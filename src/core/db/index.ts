@@ -26,10 +26,13 @@ function toSqliteValues(parameters: readonly unknown[]): unknown[] {
  * holds native memory that the garbage collector does not see until it finalises the object.
  * Queries run synchronously to completion, so reuse is safe; streaming gets its own statement.
  */
-function withStatementCache(database: SQLite.Database): SqliteDatabase {
+function withStatementCache(database: SQLite.Database, onClose: () => void): SqliteDatabase {
   const cache = new LRUCache<string, SQLite.Statement>({ max: 1000 });
   return {
-    close: () => database.close(),
+    close: () => {
+      onClose();
+      database.close();
+    },
     prepare(text: string): SqliteStatement {
       let stmt = cache.get(text);
       if (!stmt) {
@@ -47,6 +50,20 @@ function withStatementCache(database: SQLite.Database): SqliteDatabase {
   };
 }
 
+type SyncReader = (text: string, parameters: readonly unknown[]) => unknown;
+const readers = new WeakMap<object, SyncReader>();
+
+/**
+ * Runs a compiled read on SQLite's read-only connection, synchronously, returning the first
+ * row; `undefined` means this database has no such connection (PostgreSQL) and the caller
+ * runs the query through Kysely as usual. Only for committed, public data: it does not see
+ * the caller's own open transaction.
+ */
+export function readFirstCommitted(db: Kysely<unknown> | Db, text: string, parameters: readonly unknown[]): { row: unknown } | undefined {
+  const reader = readers.get(db);
+  return reader ? { row: reader(text, parameters) } : undefined;
+}
+
 /** Opens the configured database: SQLite (WAL, FULL sync, foreign keys) or PostgreSQL. */
 export async function openDatabase(config: Config): Promise<Db> {
   if (config.database.kind === 'sqlite') {
@@ -57,7 +74,21 @@ export async function openDatabase(config: Config): Promise<Db> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    return new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }) });
+    // A second, read-only connection for the public pages' hot reads: in WAL mode it sees
+    // only committed data and never waits for writers, and it answers synchronously.
+    const reader = new SQLite(config.database.file, { readonly: true });
+    reader.pragma('busy_timeout = 5000');
+    const statements = new LRUCache<string, SQLite.Statement>({ max: 200 });
+    const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite, () => reader.close()) }) });
+    readers.set(db, (text, parameters) => {
+      let stmt = statements.get(text);
+      if (!stmt) {
+        stmt = reader.prepare(text);
+        statements.set(text, stmt);
+      }
+      return stmt.get(...toSqliteValues(parameters));
+    });
+    return db;
   }
   const { url, schema } = config.database;
   // Loaded only for PostgreSQL installations.

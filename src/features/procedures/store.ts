@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import type { Db, Trx } from '../../core/db/index.js';
+import { type Db, readFirstCommitted, type Trx } from '../../core/db/index.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso, readJson, readTime, readTimeOrNull, writeJson } from '../../core/db/portable.js';
 import type { GuidesTable } from './tables.js';
@@ -239,8 +239,12 @@ export async function findPublished(db: Conn, slug: string, locale: Locale): Pro
       .compile().sql;
     publishedQueries.set(db, text);
   }
-  const { rows } = await db.executeQuery<SummaryRow & { public_doc: unknown; public_html: string | null }>(CompiledQuery.raw(text, [slug, locale, 'published']));
-  const row = rows[0];
+  const parameters = [slug, locale, 'published'];
+  // Readers' hottest query: on SQLite it runs synchronously on the read-only connection.
+  const sync = readFirstCommitted(db, text, parameters);
+  const row = (sync ? sync.row : (await db.executeQuery(CompiledQuery.raw(text, parameters))).rows[0]) as
+    | (SummaryRow & { public_doc: unknown; public_html: string | null })
+    | undefined;
   if (!row || row.public_doc === null || row.public_html === null) return null;
   return { summary: toSummary(row), doc: readJson(row.public_doc), html: row.public_html };
 }
