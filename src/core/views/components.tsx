@@ -1,4 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
+import type { Children } from '@kitajs/html';
 import type { ViewContext } from './context.js';
 
 /** Field errors as message strings, keyed by field name. */
@@ -125,5 +126,28 @@ export function Notice({ message, kind = 'success' }: { message: string | undefi
     <p class={`notice notice-${kind}`} role="status" safe>
       {message}
     </p>
+  );
+}
+
+/** A back-office table: scrolls sideways on small screens, captioned for screen readers. */
+export function DataTable({ caption, columns, extraClass, children }: { caption: string; columns: readonly string[]; extraClass?: string; children: Children }): JSX.Element {
+  return (
+    <div class="table-wrap">
+      <table class={extraClass ? `admin-table ${extraClass}` : 'admin-table'}>
+        <caption class="visually-hidden" safe>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" safe>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }

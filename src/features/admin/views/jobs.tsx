@@ -1,7 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDateTime } from '../../../core/i18n/index.js';
 import type { JobRecord, JobStatus } from '../../../core/jobs/index.js';
-import { Notice } from '../../../core/views/components.js';
+import { DataTable, Notice } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
 
@@ -13,46 +13,31 @@ export interface JobsPageData {
 
 function JobTable({ ctx, jobs, caption, retry }: { ctx: ViewContext; jobs: readonly JobRecord[]; caption: string; retry: boolean }): JSX.Element {
   if (!jobs.length) return <p class="hint">{escapeHtml(ctx.t('admin.jobs.none'))}</p>;
+  const columns = [ctx.t('admin.jobs.colJob'), ctx.t('admin.jobs.colAttempts'), ctx.t(retry ? 'admin.jobs.colFailed' : 'admin.jobs.colRunAt'), ctx.t('admin.jobs.colError')];
   return (
-    <div class="table-wrap">
-      <table class="admin-table">
-        <caption class="visually-hidden" safe>
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{escapeHtml(ctx.t('admin.jobs.colJob'))}</th>
-            <th scope="col">{escapeHtml(ctx.t('admin.jobs.colAttempts'))}</th>
-            <th scope="col">{escapeHtml(ctx.t(retry ? 'admin.jobs.colFailed' : 'admin.jobs.colRunAt'))}</th>
-            <th scope="col">{escapeHtml(ctx.t('admin.jobs.colError'))}</th>
-            {retry ? <th scope="col">{escapeHtml(ctx.t('admin.jobs.colActions'))}</th> : ''}
-          </tr>
-        </thead>
-        <tbody>
-          {jobs.map((job) => (
-            <tr>
-              <td>
-                <code safe>{job.name}</code>
-              </td>
-              <td>{escapeHtml(`${job.attempts} / ${job.maxAttempts}`)}</td>
-              <td>{escapeHtml(formatDateTime(ctx.locale, retry ? (job.finishedAt ?? job.runAt) : job.runAt))}</td>
-              <td safe>{job.lastError ?? ''}</td>
-              {retry ? (
-                <td>
-                  <form method="post" action={`/admin/jobs/${job.id}/retry`}>
-                    <button class="button small secondary" type="submit" aria-label={ctx.t('admin.jobs.retryLabel', { job: job.name })}>
-                      {escapeHtml(ctx.t('admin.jobs.retry'))}
-                    </button>
-                  </form>
-                </td>
-              ) : (
-                ''
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={retry ? [...columns, ctx.t('admin.jobs.colActions')] : columns}>
+      {jobs.map((job) => (
+        <tr>
+          <td>
+            <code safe>{job.name}</code>
+          </td>
+          <td>{escapeHtml(`${job.attempts} / ${job.maxAttempts}`)}</td>
+          <td>{escapeHtml(formatDateTime(ctx.locale, retry ? (job.finishedAt ?? job.runAt) : job.runAt))}</td>
+          <td safe>{job.lastError ?? ''}</td>
+          {retry ? (
+            <td>
+              <form method="post" action={`/admin/jobs/${job.id}/retry`}>
+                <button class="button small secondary" type="submit" aria-label={ctx.t('admin.jobs.retryLabel', { job: job.name })}>
+                  {escapeHtml(ctx.t('admin.jobs.retry'))}
+                </button>
+              </form>
+            </td>
+          ) : (
+            ''
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,6 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDateTime } from '../../../core/i18n/index.js';
 import type { MailRecord } from '../../../core/mail/index.js';
+import { DataTable } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
 
@@ -13,33 +14,20 @@ export function OutboxPage({ ctx, messages, smtp }: { ctx: ViewContext; messages
       <h1>{escapeHtml(ctx.t('admin.outbox.title'))}</h1>
       <p class="lead">{escapeHtml(ctx.t(smtp ? 'admin.outbox.smtp' : 'admin.outbox.noSmtp'))}</p>
       {messages.length ? (
-        <div class="table-wrap">
-          <table class="admin-table">
-            <caption class="visually-hidden">{escapeHtml(ctx.t('admin.outbox.title'))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{escapeHtml(ctx.t('admin.outbox.colWhen'))}</th>
-                <th scope="col">{escapeHtml(ctx.t('admin.outbox.colTo'))}</th>
-                <th scope="col">{escapeHtml(ctx.t('admin.outbox.colSubject'))}</th>
-                <th scope="col">{escapeHtml(ctx.t('admin.outbox.colStatus'))}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr>
-                  <td>{escapeHtml(formatDateTime(ctx.locale, m.createdAt))}</td>
-                  <td safe>{m.to}</td>
-                  <td>
-                    <a href={`/admin/outbox/${m.id}`} safe>
-                      {m.subject}
-                    </a>
-                  </td>
-                  <td>{escapeHtml(ctx.t(STATUS_KEYS[m.status]))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={ctx.t('admin.outbox.title')} columns={[ctx.t('admin.outbox.colWhen'), ctx.t('admin.outbox.colTo'), ctx.t('admin.outbox.colSubject'), ctx.t('admin.outbox.colStatus')]}>
+          {messages.map((m) => (
+            <tr>
+              <td>{escapeHtml(formatDateTime(ctx.locale, m.createdAt))}</td>
+              <td safe>{m.to}</td>
+              <td>
+                <a href={`/admin/outbox/${m.id}`} safe>
+                  {m.subject}
+                </a>
+              </td>
+              <td>{escapeHtml(ctx.t(STATUS_KEYS[m.status]))}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p>{escapeHtml(ctx.t('admin.outbox.empty'))}</p>
       )}

@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDateTime } from '../../../core/i18n/index.js';
-import { Notice } from '../../../core/views/components.js';
+import { DataTable, Notice } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
 import { CONTACT_STATUSES, type ContactEntry, type ContactMessage, type ContactStatus } from '../model.js';
@@ -24,35 +24,21 @@ export function InboxPage({ ctx, messages, status, counts }: { ctx: ViewContext;
         </ul>
       </nav>
       {messages.length ? (
-        <div class="table-wrap">
-          <table class="admin-table">
-            <caption class="visually-hidden">{escapeHtml(ctx.t('contact.inbox.title'))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{escapeHtml(ctx.t('contact.inbox.colFrom'))}</th>
-                <th scope="col">{escapeHtml(ctx.t('contact.topic'))}</th>
-                <th scope="col">{escapeHtml(ctx.t('contact.inbox.colReceived'))}</th>
-                <th scope="col">{escapeHtml(ctx.t('contact.inbox.colAssigned'))}</th>
-                <th scope="col">{escapeHtml(ctx.t('contact.inbox.colStatus'))}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/contact/${m.id}`} safe>
-                      {m.name}
-                    </a>
-                  </td>
-                  <td>{escapeHtml(topicLabel(ctx, m.topic))}</td>
-                  <td>{escapeHtml(formatDateTime(ctx.locale, m.createdAt))}</td>
-                  <td safe>{m.assignedName ?? '—'}</td>
-                  <td>{escapeHtml(ctx.t(STATUS_KEY[m.status]))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={ctx.t('contact.inbox.title')} columns={[ctx.t('contact.inbox.colFrom'), ctx.t('contact.topic'), ctx.t('contact.inbox.colReceived'), ctx.t('contact.inbox.colAssigned'), ctx.t('contact.inbox.colStatus')]}>
+          {messages.map((m) => (
+            <tr>
+              <td>
+                <a href={`/admin/contact/${m.id}`} safe>
+                  {m.name}
+                </a>
+              </td>
+              <td>{escapeHtml(topicLabel(ctx, m.topic))}</td>
+              <td>{escapeHtml(formatDateTime(ctx.locale, m.createdAt))}</td>
+              <td safe>{m.assignedName ?? '—'}</td>
+              <td>{escapeHtml(ctx.t(STATUS_KEY[m.status]))}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p>{escapeHtml(ctx.t('contact.inbox.empty'))}</p>
       )}

@@ -5,7 +5,7 @@ import type { StoredImage } from '../../../core/media/index.js';
 import type { ReadingReport } from '../../../core/text/readability.js';
 import { TARGET_GRADE } from '../../../core/text/target.js';
 import type { DiffSegment } from '../../../core/text/diff.js';
-import { ErrorSummary, Field, type FieldErrors, Notice, Select } from '../../../core/views/components.js';
+import { DataTable, ErrorSummary, Field, type FieldErrors, Notice, Select } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
 import { Picture } from '../../../core/views/picture.js';
@@ -40,37 +40,23 @@ export function GuideListPage({ ctx, guides, notice }: { ctx: ViewContext; guide
           {escapeHtml(ctx.t('admin.nav.import'))}
         </a>
       </p>
-      <div class="table-wrap">
-        <table class="admin-table">
-          <caption class="visually-hidden">{escapeHtml(ctx.t('admin.guides.title'))}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{escapeHtml(ctx.t('admin.guides.colTitle'))}</th>
-              <th scope="col">{escapeHtml(ctx.t('admin.guides.colLanguage'))}</th>
-              <th scope="col">{escapeHtml(ctx.t('admin.guides.colArea'))}</th>
-              <th scope="col">{escapeHtml(ctx.t('admin.guides.colStatus'))}</th>
-              <th scope="col">{escapeHtml(ctx.t('admin.guides.colUpdated'))}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {guides.map((g) => (
-              <tr>
-                <td>
-                  <a href={`/admin/guides/${g.id}`} safe>
-                    {g.title}
-                  </a>
-                </td>
-                <td>{escapeHtml(ctx.t(LANGUAGE_LABEL[g.locale] ?? 'lang.en'))}</td>
-                <td>{escapeHtml(categoryLabel(ctx, g.category))}</td>
-                <td>
-                  <Status ctx={ctx} status={g.status} />
-                </td>
-                <td>{escapeHtml(formatDateTime(ctx.locale, g.updatedAt))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={ctx.t('admin.guides.title')} columns={[ctx.t('admin.guides.colTitle'), ctx.t('admin.guides.colLanguage'), ctx.t('admin.guides.colArea'), ctx.t('admin.guides.colStatus'), ctx.t('admin.guides.colUpdated')]}>
+        {guides.map((g) => (
+          <tr>
+            <td>
+              <a href={`/admin/guides/${g.id}`} safe>
+                {g.title}
+              </a>
+            </td>
+            <td>{escapeHtml(ctx.t(LANGUAGE_LABEL[g.locale] ?? 'lang.en'))}</td>
+            <td>{escapeHtml(categoryLabel(ctx, g.category))}</td>
+            <td>
+              <Status ctx={ctx} status={g.status} />
+            </td>
+            <td>{escapeHtml(formatDateTime(ctx.locale, g.updatedAt))}</td>
+          </tr>
+        ))}
+      </DataTable>
     </Layout>
   );
 }
@@ -459,45 +445,31 @@ export function RevisionsPage({ ctx, guide, revisions, notice }: { ctx: ViewCont
       </p>
       <h1>{escapeHtml(ctx.t('admin.revisions.heading'))}</h1>
       <Notice message={notice} />
-      <div class="table-wrap">
-        <table class="admin-table revisions">
-          <caption class="visually-hidden">{escapeHtml(ctx.t('admin.revisions.heading'))}</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{escapeHtml(ctx.t('admin.revisions.when'))}</th>
-              <th scope="col">{escapeHtml(ctx.t('admin.revisions.who'))}</th>
-              <th scope="col">{escapeHtml(ctx.t('admin.revisions.what'))}</th>
-              <th scope="col">{escapeHtml(ctx.t('admin.revisions.actions'))}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {revisions.map((r) => (
-              <tr>
-                <td>{escapeHtml(String(r.number))}</td>
-                <td>{escapeHtml(formatDateTime(ctx.locale, r.createdAt))}</td>
-                <td safe>{r.authorName ?? ctx.t('admin.revisions.system')}</td>
-                <td safe>{r.note}</td>
-                <td class="toolbar">
-                  {r.number < latest ? (
-                    <>
-                      <a href={`/admin/guides/${guide.id}/diff?from=${r.number}&to=${latest}`}>{escapeHtml(ctx.t('admin.revisions.compare', { number: r.number }))}</a>
-                      <form method="post" action={`/admin/guides/${guide.id}/revisions/${r.number}/restore`} data-confirm={ctx.t('admin.revisions.confirmRestore')}>
-                        <button class="button small secondary" type="submit" aria-label={ctx.t('admin.revisions.restoreLabel', { number: r.number })}>
-                          {escapeHtml(ctx.t('admin.revisions.restore'))}
-                        </button>
-                      </form>
-                    </>
-                  ) : (
-                    <span class="hint">{escapeHtml(ctx.t('admin.revisions.current'))}</span>
-                  )}
-                  {r.number > 1 ? <a href={`/admin/guides/${guide.id}/diff?from=${r.number - 1}&to=${r.number}`}>{escapeHtml(ctx.t('admin.revisions.changes'))}</a> : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={ctx.t('admin.revisions.heading')} columns={['#', ctx.t('admin.revisions.when'), ctx.t('admin.revisions.who'), ctx.t('admin.revisions.what'), ctx.t('admin.revisions.actions')]} extraClass="revisions">
+        {revisions.map((r) => (
+          <tr>
+            <td>{escapeHtml(String(r.number))}</td>
+            <td>{escapeHtml(formatDateTime(ctx.locale, r.createdAt))}</td>
+            <td safe>{r.authorName ?? ctx.t('admin.revisions.system')}</td>
+            <td safe>{r.note}</td>
+            <td class="toolbar">
+              {r.number < latest ? (
+                <>
+                  <a href={`/admin/guides/${guide.id}/diff?from=${r.number}&to=${latest}`}>{escapeHtml(ctx.t('admin.revisions.compare', { number: r.number }))}</a>
+                  <form method="post" action={`/admin/guides/${guide.id}/revisions/${r.number}/restore`} data-confirm={ctx.t('admin.revisions.confirmRestore')}>
+                    <button class="button small secondary" type="submit" aria-label={ctx.t('admin.revisions.restoreLabel', { number: r.number })}>
+                      {escapeHtml(ctx.t('admin.revisions.restore'))}
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <span class="hint">{escapeHtml(ctx.t('admin.revisions.current'))}</span>
+              )}
+              {r.number > 1 ? <a href={`/admin/guides/${guide.id}/diff?from=${r.number - 1}&to=${r.number}`}>{escapeHtml(ctx.t('admin.revisions.changes'))}</a> : ''}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </Layout>
   );
 }
