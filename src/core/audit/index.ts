@@ -34,17 +34,6 @@ export interface AuditTarget {
   readonly id: string;
 }
 
-export interface AuditEvent {
-  readonly id: string;
-  readonly seq: number;
-  readonly at: Date;
-  readonly actorId: string | null;
-  readonly action: string;
-  readonly target: AuditTarget | null;
-  readonly requestId: string | null;
-  readonly change: unknown;
-}
-
 const GENESIS = '0'.repeat(64);
 // Any constant works: it only has to be the same for every writer of the chain.
 const CHAIN_LOCK = 74_205_311;
@@ -123,26 +112,4 @@ export async function verifyAuditChain(db: Db): Promise<number | null> {
     prev = r.hash;
   }
   return null;
-}
-
-/** Recent events about one target, newest first. */
-export async function auditTrail(db: Db, target: AuditTarget, limit = 50): Promise<AuditEvent[]> {
-  const rows = await db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('target_type', '=', target.type)
-    .where('target_id', '=', target.id)
-    .orderBy('seq', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    seq: r.seq,
-    at: readTime(r.at),
-    actorId: r.actor_id,
-    action: r.action,
-    target: r.target_type && r.target_id ? { type: r.target_type, id: r.target_id } : null,
-    requestId: r.request_id,
-    change: r.change === null ? null : readJson(r.change),
-  }));
 }

@@ -74,7 +74,6 @@ export async function checkCredentials(db: Db, email: string, password: string):
 }
 
 export const findUserByEmail = store.findUserByEmail;
-export const findUserById = store.findUserById;
 export const countUsersWithRole = store.countUsersWithRole;
 export const listUsersWithRoles = store.listUsersWithRoles;
 

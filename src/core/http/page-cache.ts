@@ -27,10 +27,6 @@ export class PageCache {
     return this.#lru !== null;
   }
 
-  get size(): number {
-    return this.#lru?.size ?? 0;
-  }
-
   /** Returns the page with this response's nonce put back in. */
   get(key: string, nonce: string): { body: Buffer; etag: string; type: string } | undefined {
     const page = this.#lru?.get(key);

@@ -5,7 +5,6 @@ import { type ImageVariant, processImage } from './images.js';
 import type { MediaStorage } from './storage.js';
 import './tables.js';
 
-export { MAX_PIXELS } from './images.js';
 export type { MediaStorage } from './storage.js';
 
 /** An image as views need it: its variants for <picture>/srcset and its intrinsic size. */
