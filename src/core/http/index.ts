@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { escapeHtml } from '@kitajs/html';
 import fp from 'fastify-plugin';
 import { ZodError } from 'zod';
-import { SESSION_COOKIE, STAFF_ROLES, can, isKnownAction, sessionPolicy, validateSession } from '../auth/index.js';
+import { type Actor, SESSION_COOKIE, STAFF_ROLES, can, isKnownAction, sessionPolicy, validateSession } from '../auth/index.js';
 import type { Config } from '../config/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
@@ -19,6 +19,12 @@ export interface HttpCoreOptions {
   config: Config;
   db: Db;
   pageCache: PageCache;
+}
+
+/** The signed-in person behind a request whose route already required a session. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new UnauthenticatedError();
+  return request.actor;
 }
 
 const KNOWN_ERROR_CODES = new Set(['not_found', 'forbidden', 'unauthenticated', 'cross_site_request', 'invalid_input', 'payload_too_large', 'too_many_requests']);
@@ -88,7 +94,8 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
   app.addHook('onRequest', async (request, reply) => {
     request.cspNonce = newNonce();
     request.locale = (request.raw as { suturaLocale?: 'en' | 'es' }).suturaLocale ?? 'en';
-    enterContext({ requestId: request.id, ip: request.ip, locale: request.locale, actor: null });
+    const context = { requestId: request.id, ip: request.ip, locale: request.locale, actor: null as Actor | null };
+    enterContext(context);
     setSecurityHeaders(reply, request.cspNonce, https);
     reply.header('x-request-id', request.id);
 
@@ -107,8 +114,9 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
     if (cookie) {
       request.actor = await validateSession(db, cookie, policy);
       if (!request.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      // The context already entered follows the rest of the request; it learns who it is.
+      context.actor = request.actor;
     }
-    enterContext({ requestId: request.id, ip: request.ip, locale: request.locale, actor: request.actor });
   });
 
   app.addHook('preHandler', async (request) => {

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
-import { UnauthenticatedError, ValidationError } from '../../core/errors.js';
+import { ValidationError } from '../../core/errors.js';
+import { requireActor } from '../../core/http/index.js';
 import { parseForm } from '../../core/http/forms.js';
 import { localizePath } from '../../core/i18n/index.js';
 import './policy.js';
@@ -20,10 +21,6 @@ const SEND_LIMIT = { max: 10, timeWindow: 3_600_000 };
 /** Contact Us: the public form and the staff inbox. */
 export default async function contact(app: FastifyInstance, services: AppServices): Promise<void> {
   const service = new ContactService(services);
-  const actorOf = (request: FastifyRequest) => {
-    if (!request.actor) throw new UnauthenticatedError();
-    return request.actor;
-  };
 
   app.get('/contact', { config: { action: 'contact.send' } }, async (request, reply) => {
     const { sent, topic } = contactQuery.parse(request.query ?? {});
@@ -62,7 +59,7 @@ export default async function contact(app: FastifyInstance, services: AppService
     const { id } = idParams.parse(request.params);
     const form = statusForm.safeParse(request.body ?? {});
     if (!form.success) return reply.code(422).html(await renderMessage(request, id, request.view().t('form.choose')));
-    await service.setStatus(actorOf(request), id, form.data.status);
+    await service.setStatus(requireActor(request), id, form.data.status);
     return reply.redirect(`/admin/contact/${id}?notice=status`, 303);
   });
 
@@ -71,7 +68,7 @@ export default async function contact(app: FastifyInstance, services: AppService
     const form = assignForm.safeParse(request.body ?? {});
     try {
       if (!form.success) throw new ValidationError();
-      await service.assign(actorOf(request), id, form.data.assignee || null);
+      await service.assign(requireActor(request), id, form.data.assignee || null);
     } catch (e) {
       if (e instanceof ValidationError) return reply.code(422).html(await renderMessage(request, id, request.view().t('form.choose')));
       throw e;
@@ -84,8 +81,8 @@ export default async function contact(app: FastifyInstance, services: AppService
       const { id } = idParams.parse(request.params);
       const form = parseForm(entryForm, request.body, request.view().t);
       if (!form.ok) return reply.code(422).html(await renderMessage(request, id, Object.values(form.errors)[0]));
-      if (kind === 'note') await service.addNote(actorOf(request), id, form.data.body);
-      else await service.reply(actorOf(request), id, form.data.body);
+      if (kind === 'note') await service.addNote(requireActor(request), id, form.data.body);
+      else await service.reply(requireActor(request), id, form.data.body);
       return reply.redirect(`/admin/contact/${id}?notice=${kind === 'note' ? 'noted' : 'replied'}`, 303);
     });
   }

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { can, type Actor } from '../../core/auth/index.js';
-import { AppError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
+import { can } from '../../core/auth/index.js';
+import { AppError, ValidationError } from '../../core/errors.js';
+import { requireActor } from '../../core/http/index.js';
 import { parseForm } from '../../core/http/forms.js';
 import type { MessageKey } from '../../core/i18n/index.js';
 import { markdownToPlainText } from '../../core/markdown/index.js';
@@ -22,11 +23,6 @@ const NOTICES = new Set(['created', 'saved', 'published', 'unpublished', 'restor
 async function gradeOf(bodyMd: string, locale: 'en' | 'es'): Promise<ReadingReport> {
   const { readingGrade } = await import('../../core/text/readability.js');
   return readingGrade(await markdownToPlainText(bodyMd), locale);
-}
-
-function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new UnauthenticatedError();
-  return request.actor;
 }
 
 function notice(request: FastifyRequest): string | undefined {
@@ -88,7 +84,7 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
     const form = parseForm(newGuideForm, request.body, ctx.t);
     if (!form.ok) return reply.code(422).html(NewGuidePage({ ctx, values: form.values, errors: form.errors }) as string);
     try {
-      const id = await guides.create(actorOf(request), form.data);
+      const id = await guides.create(requireActor(request), form.data);
       return reply.redirect(`/admin/guides/${id}?notice=created`, 303);
     } catch (e) {
       if (e instanceof ValidationError) return reply.code(422).html(NewGuidePage({ ctx, values: form.data as unknown as Record<string, string>, errors: fieldErrors(request, e, 'slug') }) as string);
@@ -103,7 +99,7 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
     const form = parseForm(importForm, request.body, ctx.t);
     if (!form.ok) return reply.code(422).html(ImportPage({ ctx, values: form.values, errors: form.errors }) as string);
     try {
-      const result = await guides.importDraft(actorOf(request), form.data);
+      const result = await guides.importDraft(requireActor(request), form.data);
       return reply.html(ImportResultPage({ ctx, guideId: result.guideId, title: result.title, report: result.report }) as string);
     } catch (e) {
       if (e instanceof ValidationError) {
@@ -123,7 +119,7 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
     const form = parseForm(detailsForm, request.body, request.view().t);
     if (!form.ok) return reply.code(422).html(await renderEditor(request, id, { errors: form.errors }));
     try {
-      await guides.updateDetails(actorOf(request), id, { ...form.data, relatedIds: form.data.related });
+      await guides.updateDetails(requireActor(request), id, { ...form.data, relatedIds: form.data.related });
     } catch (e) {
       if (e instanceof ValidationError) return reply.code(422).html(await renderEditor(request, id, { errors: fieldErrors(request, e, 'slug') }));
       throw e;
@@ -145,7 +141,7 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
     const { id } = idParams.parse(request.params);
     const form = parseForm(sectionForm, request.body, request.view().t);
     if (!form.ok) return reply.code(422).html(await renderEditor(request, id, { errors: form.errors, errorSection: 'new' }));
-    const sid = await guides.addSection(actorOf(request), id, { kind: form.data.kind, heading: form.data.heading || null, bodyMd: form.data.body });
+    const sid = await guides.addSection(requireActor(request), id, { kind: form.data.kind, heading: form.data.heading || null, bodyMd: form.data.body });
     return reply.redirect(`/admin/guides/${id}?notice=sectionAdded#s-${sid}`, 303);
   });
 
@@ -153,7 +149,7 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
     const { id, sid } = sectionParams.parse(request.params);
     const form = parseForm(sectionForm, request.body, request.view().t);
     if (!form.ok) return reply.code(422).html(await renderEditor(request, id, { errors: form.errors, errorSection: sid }));
-    await guides.saveSection(actorOf(request), id, sid, { kind: form.data.kind, heading: form.data.heading || null, bodyMd: form.data.body });
+    await guides.saveSection(requireActor(request), id, sid, { kind: form.data.kind, heading: form.data.heading || null, bodyMd: form.data.body });
     return reply.redirect(`/admin/guides/${id}?notice=saved#s-${sid}`, 303);
   });
 
@@ -161,13 +157,13 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
     const { id, sid } = sectionParams.parse(request.params);
     const form = moveForm.safeParse(request.body ?? {});
     if (!form.success) throw new AppError('invalid_input', 400);
-    await guides.moveSection(actorOf(request), id, sid, form.data.direction);
+    await guides.moveSection(requireActor(request), id, sid, form.data.direction);
     return reply.redirect(`/admin/guides/${id}?notice=moved#s-${sid}`, 303);
   });
 
   app.post('/admin/guides/:id/sections/:sid/delete', manage, async (request, reply) => {
     const { id, sid } = sectionParams.parse(request.params);
-    await guides.removeSection(actorOf(request), id, sid);
+    await guides.removeSection(requireActor(request), id, sid);
     return reply.redirect(`/admin/guides/${id}?notice=sectionRemoved`, 303);
   });
 
@@ -184,8 +180,8 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
     if (!form.ok) return { ok: false, html: await renderEditor(request, id, { errors: form.errors }) };
     const data = { sectionId: form.data.section, alt: form.data.alt, caption: form.data.caption, ...(input.image ? { image: input.image } : {}) };
     try {
-      if (figureId) await guides.updateFigure(actorOf(request), id, figureId, data);
-      else await guides.addFigure(actorOf(request), id, data);
+      if (figureId) await guides.updateFigure(requireActor(request), id, figureId, data);
+      else await guides.addFigure(requireActor(request), id, data);
     } catch (e) {
       if (e instanceof ValidationError) return { ok: false, html: await renderEditor(request, id, { errors: { image: t(`error.field.${e.code}` as MessageKey) } }) };
       throw e;
@@ -207,7 +203,7 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
 
   app.post('/admin/guides/:id/figures/:fid/delete', manage, async (request, reply) => {
     const { id, fid } = figureParams.parse(request.params);
-    await guides.removeFigure(actorOf(request), id, fid);
+    await guides.removeFigure(requireActor(request), id, fid);
     return reply.redirect(`/admin/guides/${id}?notice=figureRemoved#figures-title`, 303);
   });
 
@@ -215,7 +211,7 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
     app.post(`/admin/guides/:id/${path}`, { config: { action: 'guides.publish' } }, async (request, reply) => {
       const { id } = idParams.parse(request.params);
       try {
-        await guides.setStatus(actorOf(request), id, status);
+        await guides.setStatus(requireActor(request), id, status);
       } catch (e) {
         if (e instanceof AppError && e.code === 'guide_empty') return reply.code(409).html(await renderEditor(request, id, { errors: { form: request.view().t('error.field.guide_empty') } }));
         throw e;
@@ -242,13 +238,13 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
 
   app.post('/admin/guides/:id/revisions/:number/restore', manage, async (request, reply) => {
     const { id, number } = revisionParams.parse(request.params);
-    await guides.restore(actorOf(request), id, number);
+    await guides.restore(requireActor(request), id, number);
     return reply.redirect(`/admin/guides/${id}/revisions?notice=restored`, 303);
   });
 
   app.post('/admin/guides/:id/delete', { config: { action: 'guides.delete' } }, async (request, reply) => {
     const { id } = idParams.parse(request.params);
-    await guides.remove(actorOf(request), id);
+    await guides.remove(requireActor(request), id);
     return reply.redirect('/admin/guides?notice=deleted', 303);
   });
 }
