@@ -26,20 +26,28 @@ function toSqliteValues(parameters: readonly unknown[]): unknown[] {
  * holds native memory that the garbage collector does not see until it finalises the object.
  * Queries run synchronously to completion, so reuse is safe; streaming gets its own statement.
  */
+function statementCache(database: SQLite.Database, max: number): (text: string) => SQLite.Statement {
+  const cache = new LRUCache<string, SQLite.Statement>({ max });
+  return (text) => {
+    let stmt = cache.get(text);
+    if (!stmt) {
+      stmt = database.prepare(text);
+      cache.set(text, stmt);
+    }
+    return stmt;
+  };
+}
+
+/** The write connection as Kysely's SQLite dialect wants it, with reused statements. */
 function withStatementCache(database: SQLite.Database, onClose: () => void): SqliteDatabase {
-  const cache = new LRUCache<string, SQLite.Statement>({ max: 1000 });
+  const prepared = statementCache(database, 1000);
   return {
     close: () => {
       onClose();
       database.close();
     },
     prepare(text: string): SqliteStatement {
-      let stmt = cache.get(text);
-      if (!stmt) {
-        stmt = database.prepare(text);
-        cache.set(text, stmt);
-      }
-      const cached = stmt;
+      const cached = prepared(text);
       return {
         reader: cached.reader,
         all: (parameters) => cached.all(...toSqliteValues(parameters)),
@@ -78,16 +86,9 @@ export async function openDatabase(config: Config): Promise<Db> {
     // only committed data and never waits for writers, and it answers synchronously.
     const reader = new SQLite(config.database.file, { readonly: true });
     reader.pragma('busy_timeout = 5000');
-    const statements = new LRUCache<string, SQLite.Statement>({ max: 200 });
+    const readerStatements = statementCache(reader, 200);
     const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite, () => reader.close()) }) });
-    readers.set(db, (text, parameters) => {
-      let stmt = statements.get(text);
-      if (!stmt) {
-        stmt = reader.prepare(text);
-        statements.set(text, stmt);
-      }
-      return stmt.get(...toSqliteValues(parameters));
-    });
+    readers.set(db, (text, parameters) => readerStatements(text).get(...toSqliteValues(parameters)));
     return db;
   }
   const { url, schema } = config.database;
