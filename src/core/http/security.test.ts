@@ -73,6 +73,17 @@ describe('security headers, CSRF and error pages', () => {
     assert.equal((await t.request({ url: '/assets/css/site.000000000000.css' })).statusCode, 404);
   });
 
+  test('legal pages carry the practice identity from configuration, in each language', async () => {
+    const terms = await t.request({ url: '/terms', as: await t.signIn(['member']) });
+    assert.equal(terms.statusCode, 200);
+    assert.match(terms.body, /Harbor Plastic Surgery/);
+    assert.match(terms.body, /\b18\b/);
+    assert.doesNotMatch(terms.body, /\{(minAge|practice|jurisdiction)\}/);
+    const spanish = await t.request({ url: '/es/privacy' });
+    assert.match(spanish.body, /<html lang="es">/);
+    assert.match(spanish.body, /Privacidad/i);
+  });
+
   test('Spanish pages live under /es with hreflang alternates', async () => {
     const res = await t.request({ url: '/es/guides' });
     assert.equal(res.statusCode, 200);

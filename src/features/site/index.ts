@@ -6,7 +6,7 @@ import { NotFoundError } from '../../core/errors.js';
 import { LOCALES } from '../../core/i18n/index.js';
 import { isValidKey } from '../../core/media/storage.js';
 import { guideService } from '../procedures/index.js';
-import { LEGAL_PAGES, loadLegalDocument } from './legal.js';
+import { LEGAL_PAGES, type LegalDocument, loadLegalDocument } from './legal.js';
 import './policy.js';
 import { renderSitemap, type SitemapEntry } from './sitemap.js';
 import { ConsultationPage, HomePage, LegalPage } from './views/pages.js';
@@ -27,9 +27,18 @@ export default async function site(app: FastifyInstance, services: AppServices):
     return reply.html(HomePage({ ctx: request.view(), featured }) as string);
   });
 
+  // The texts are fixed for the life of the process: read and rendered once per page and language.
+  const legalDocs = new Map<string, Promise<LegalDocument>>();
   for (const page of LEGAL_PAGES) {
     app.get(`/${page}`, { config: { action: 'site.read', pageCache: true } }, async (request, reply) => {
-      const doc = await loadLegalDocument(page, request.locale, config.practice, config.minAge, origin);
+      const key = `${page}:${request.locale}`;
+      let loading = legalDocs.get(key);
+      if (!loading) {
+        loading = loadLegalDocument(page, request.locale, config.practice, config.minAge, origin);
+        legalDocs.set(key, loading);
+        loading.catch(() => legalDocs.delete(key));
+      }
+      const doc = await loading;
       return reply.html(LegalPage({ ctx: request.view(), doc }) as string);
     });
   }
