@@ -153,7 +153,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`sutura: ${error.code}: ${error.message}\n`);
     process.exit(1);
   }
-  if (error instanceof Error && /argument|option/i.test(error.name + error.message) && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  // node:util parseArgs: an unknown or malformed option is a usage mistake.
+  if (error instanceof Error && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`sutura: ${error.message}\n`);
     process.exit(2);
   }

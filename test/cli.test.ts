@@ -49,6 +49,7 @@ describe('sutura CLI', () => {
       [['import-guide', empty, '--locale', 'fr'], /unknown locale/],
       [['create-admin', '--email', 'not-an-email'], /not an email/],
       [['frobnicate'], /unknown command/],
+      [['import-guide', empty, '--bogus'], /Unknown option '--bogus'/],
     ] as const) {
       const run = sutura([...args], dir);
       assert.notEqual(run.status, 0, args.join(' '));
