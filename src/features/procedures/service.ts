@@ -119,7 +119,7 @@ export class GuideService {
         continue;
       }
       const guide = await store.loadGuide(trx, summary);
-      const images = await findImages(trx, guide.figures.map((f) => f.mediaId).filter((x): x is string => x !== null));
+      const images = await imagesOf(trx, guide);
       const related = await store.findSummaries(trx, guide.relatedIds);
       const byId = new Map(related.map((r) => [r.id, r]));
       const figures = guide.figures.filter((f) => f.mediaId && images.has(f.mediaId));
@@ -149,7 +149,7 @@ export class GuideService {
     const summary = await store.findGuideRow(this.db, { id });
     if (!summary) throw new NotFoundError();
     const guide = await store.loadGuide(this.db, summary);
-    const images = await findImages(this.db, guide.figures.map((f) => f.mediaId).filter((x): x is string => x !== null));
+    const images = await imagesOf(this.db, guide);
     const candidates = (await store.listGuides(this.db, { locale: guide.locale })).filter((g) => g.id !== id);
     return { guide, images, candidates };
   }
@@ -387,6 +387,11 @@ export class GuideService {
     if (!guide) throw new NotFoundError();
     return guide;
   }
+}
+
+/** The stored images a guide's figures show. */
+function imagesOf(db: Db | Trx, guide: Guide): Promise<Map<string, StoredImage>> {
+  return findImages(db, guide.figures.map((f) => f.mediaId).filter((id): id is string => id !== null));
 }
 
 /** The text of a revision as one document, for diffs. */
