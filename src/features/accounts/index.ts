@@ -69,7 +69,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
   app.post('/account/setup', { config: { action: 'account.setup', rateLimit: FORM_LIMIT } }, async (request, reply) => {
     const ctx = request.view();
     const form = parseForm(setupForm, request.body, ctx.t);
-    const token = typeof (request.body as { token?: unknown })?.token === 'string' ? (request.body as { token: string }).token.slice(0, 64) : '';
+    const token = form.ok ? form.data.token : (form.values.token ?? '').slice(0, 64);
     if (!form.ok) return reply.code(422).html(SetupPage({ ctx, token, email: null, values: { name: form.values.name ?? '', email: form.values.email ?? '' }, errors: form.errors }) as string);
     try {
       const session = await service.acceptInvite(form.data.token, { name: form.data.name, email: form.data.email, password: form.data.password, locale: request.locale }, request.headers['user-agent'] ?? null);

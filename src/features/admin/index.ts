@@ -8,8 +8,7 @@ import { DashboardPage } from './views/dashboard.js';
 import { JobsPage } from './views/jobs.js';
 import { OutboxMessagePage, OutboxPage } from './views/outbox.js';
 
-const jobParams = z.object({ id: z.string().min(1).max(40) });
-const messageParams = jobParams;
+const idParams = z.object({ id: z.string().min(1).max(40) });
 const noticeQuery = z.object({ notice: z.enum(['retried', 'notDead']).optional() }).loose();
 
 /** The back office's front door. Each feature adds its own /admin pages. */
@@ -40,7 +39,7 @@ export default async function admin(app: FastifyInstance, services: AppServices)
   });
 
   app.post('/admin/jobs/:id/retry', { config: { action: 'jobs.manage' } }, async (request, reply) => {
-    const { id } = jobParams.parse(request.params);
+    const { id } = idParams.parse(request.params);
     const retried = await services.jobs.retryDead(id);
     return reply.redirect(`/admin/jobs?notice=${retried ? 'retried' : 'notDead'}`, 303);
   });
@@ -50,7 +49,7 @@ export default async function admin(app: FastifyInstance, services: AppServices)
   );
 
   app.get('/admin/outbox/:id', { config: { action: 'mail.outbox' } }, async (request, reply) => {
-    const { id } = messageParams.parse(request.params);
+    const { id } = idParams.parse(request.params);
     const message = await services.mail.find(id);
     if (!message) throw new NotFoundError();
     return reply.html(OutboxMessagePage({ ctx: request.view(), message }) as string);
@@ -58,7 +57,7 @@ export default async function admin(app: FastifyInstance, services: AppServices)
 
   // The email's own HTML, as a recipient would see it: sandboxed, no scripts, nothing loaded.
   app.get('/admin/outbox/:id/html', { config: { action: 'mail.outbox' } }, async (request, reply) => {
-    const { id } = messageParams.parse(request.params);
+    const { id } = idParams.parse(request.params);
     const message = await services.mail.find(id);
     if (!message) throw new NotFoundError();
     return reply
