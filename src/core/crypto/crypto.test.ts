@@ -58,3 +58,20 @@ test('the embedded key file is created once, owner-only, and reused', async () =
   assert.deepEqual(first, second);
   assert.equal(statSync(join(dir, 'data-keys')).mode & 0o777, 0o600);
 });
+
+test('signed tokens open only for their purpose, unaltered, and survive a key rotation', () => {
+  const [first] = parseDataKeys(generateDataKey('old'));
+  const [second] = parseDataKeys(generateDataKey('new'));
+  const before = new FieldCipher([first!]);
+  const token = before.sign('sub123', 'newsletter.unsubscribe');
+  assert.equal(before.verify(token, 'newsletter.unsubscribe'), 'sub123');
+  assert.equal(before.verify(token, 'newsletter.preferences'), null);
+  assert.equal(before.verify(token.replace('sub123', 'sub124'), 'newsletter.unsubscribe'), null);
+  assert.equal(before.verify(`${token}x`, 'newsletter.unsubscribe'), null);
+  assert.equal(before.verify('garbage', 'newsletter.unsubscribe'), null);
+  const rotated = new FieldCipher([second!, first!]);
+  assert.equal(rotated.verify(token, 'newsletter.unsubscribe'), 'sub123');
+  assert.match(rotated.sign('sub123', 'newsletter.unsubscribe'), /^sub123\.new\./);
+  assert.equal(new FieldCipher([second!]).verify(token, 'newsletter.unsubscribe'), null);
+  assert.throws(() => before.sign('a.b', 'x'));
+});

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
@@ -96,6 +96,34 @@ export class FieldCipher {
   /** Opens and seals again with the current key (for key rotation jobs). */
   rotate(token: string, context: string): string {
     return this.needsRotation(token) ? this.encrypt(this.decrypt(token, context), context) : token;
+  }
+
+  /**
+   * A tamper-proof token for a link that must work without signing in (unsubscribe, email
+   * preferences): `value.keyId.mac`. The MAC key is derived per purpose from the data key, so a
+   * token for one purpose never opens another; tokens made before a rotation keep working while
+   * the old key is configured. `value` must not contain dots.
+   */
+  sign(value: string, purpose: string): string {
+    if (value.includes('.')) throw new Error('signed values cannot contain dots');
+    return `${value}.${this.#current.id}.${this.#mac(this.#current.key, value, purpose)}`;
+  }
+
+  /** The signed value, or null when the token was altered, made for another purpose or its key is gone. */
+  verify(token: string, purpose: string): string | null {
+    const [value, keyId, mac, extra] = token.split('.');
+    if (!value || !keyId || !mac || extra !== undefined) return null;
+    const key = this.#byId.get(keyId);
+    if (!key) return null;
+    const expected = Buffer.from(this.#mac(key, value, purpose), 'base64url');
+    const given = Buffer.from(mac, 'base64url');
+    return given.length === expected.length && timingSafeEqual(given, expected) ? value : null;
+  }
+
+  #mac(key: Buffer, value: string, purpose: string): string {
+    const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `sutura-sign:${purpose}`, 32));
+    // 128 bits is plenty for a link and keeps URLs short.
+    return createHmac('sha256', macKey).update(value).digest().subarray(0, 16).toString('base64url');
   }
 }
 
