@@ -34,6 +34,24 @@ export interface SendOptions<D> {
   readonly unsubscribeUrl?: string;
 }
 
+/** A message rendered for one recipient, ready to store or send. */
+export interface RenderedMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  readonly headers: Record<string, string>;
+  readonly category: 'transactional' | 'marketing';
+  readonly template: string;
+  readonly locale: Locale;
+}
+
+/** An SMTP 5xx answer: the server refused this message for good (unknown mailbox, policy); retrying cannot help. */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
 const deliverPayload = z.object({ messageId: z.string().min(1).max(40) });
 
 /**
@@ -102,8 +120,8 @@ export class Mailer {
     return this.#transport;
   }
 
-  /** Renders and queues an email in the caller's transaction; returns the message id. */
-  async send<D>(trx: Db | Trx, template: EmailTemplate<D>, options: SendOptions<D>): Promise<string> {
+  /** Renders a template for one recipient, with the one-click unsubscribe headers of marketing mail. */
+  render<D>(template: EmailTemplate<D>, options: SendOptions<D>): RenderedMail {
     if (template.category === 'marketing' && !options.unsubscribeUrl) throw new Error(`marketing mail ${template.name} needs an unsubscribe URL`);
     const rendered = template.render(translator(options.locale), options.data, {
       ...this.#site,
@@ -116,9 +134,30 @@ export class Mailer {
       headers['List-Unsubscribe'] = `<${options.unsubscribeUrl}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
-    const id = await store.insertMessage(trx, { to: options.to, ...rendered, headers, category: template.category, template: template.name, locale: options.locale });
+    return { to: options.to, ...rendered, headers, category: template.category, template: template.name, locale: options.locale };
+  }
+
+  /** Renders and queues an email in the caller's transaction; returns the message id. */
+  async send<D>(trx: Db | Trx, template: EmailTemplate<D>, options: SendOptions<D>): Promise<string> {
+    const id = await store.insertMessage(trx, this.render(template, options));
     await this.#jobs.enqueue(trx, 'mail.deliver', { messageId: id });
     return id;
+  }
+
+  /**
+   * Delivers a rendered message at once, for bulk senders (newsletters) that keep their own
+   * delivery records and retries: SMTP when configured, otherwise the outbox. Throws what SMTP
+   * throws; `isPermanentFailure` tells a refused address from an outage.
+   */
+  async deliverNow(message: RenderedMail): Promise<'sent' | 'stored'> {
+    const transport = this.#transportOrNull();
+    if (!transport) {
+      const id = await store.insertMessage(this.#db, message);
+      await store.markSent(this.#db, id, 'stored', null);
+      return 'stored';
+    }
+    await transport.sendMail({ from: this.#from, to: message.to, subject: message.subject, html: message.html, text: message.text, headers: message.headers });
+    return 'sent';
   }
 
   find(id: string): Promise<store.MailRecord | null> {
