@@ -26,6 +26,10 @@ export const AUDIT_ACTIONS = [
   'contact.updated',
   'contact.noted',
   'contact.replied',
+  'newsletter.issue_saved',
+  'newsletter.test_sent',
+  'newsletter.issue_scheduled',
+  'newsletter.issue_cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

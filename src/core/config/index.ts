@@ -34,6 +34,7 @@ export interface Config {
   /** Medical-information keys from DATA_KEYS; null means the key file in dataDir. */
   readonly dataKeys: readonly DataKey[] | null;
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
+  readonly newsletter: { readonly ratePerMinute: number; readonly batchSize: number };
   readonly jobs: { readonly inWeb: boolean; readonly concurrency: number; readonly pollMs: number };
   readonly practice: PracticeIdentity;
   readonly minAge: number;
@@ -109,6 +110,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     benchRoutes: e.BENCH_ROUTES,
     dataKeys,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    newsletter: { ratePerMinute: e.NEWSLETTER_RATE, batchSize: e.NEWSLETTER_BATCH },
     jobs: { inWeb: e.JOBS_IN_WEB, concurrency: e.JOB_CONCURRENCY, pollMs: e.JOB_POLL_MS },
     practice: {
       name: e.PRACTICE_NAME,

@@ -42,6 +42,10 @@ export const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** The sender of every email. */
   MAIL_FROM: z.string().min(3).default('Harbor Plastic Surgery <no-reply@harbor-plastic-surgery.example>'),
+  /** Newsletter sending speed, in messages per minute (stay under your mail provider's limits). */
+  NEWSLETTER_RATE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Messages per newsletter batch job; each batch is one job that a worker sends in one go. */
+  NEWSLETTER_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
   /** The web process also runs background jobs (turn off when `sutura worker` runs them). */
   JOBS_IN_WEB: flag.default(true),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),

@@ -80,6 +80,8 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/guides', ctx.t('admin.nav.guides'), 'guides.manage'],
       ['/admin/guides/import', ctx.t('admin.nav.import'), 'guides.import'],
       ['/admin/contact', ctx.t('admin.nav.contact'), 'contact.manage'],
+      ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],
+      ['/admin/newsletters/subscribers', ctx.t('admin.nav.subscribers'), 'newsletter.subscribers'],
       ['/admin/jobs', ctx.t('admin.nav.jobs'), 'jobs.manage'],
       ['/admin/outbox', ctx.t('admin.nav.outbox'), 'mail.outbox'],
     ] as const
@@ -99,6 +101,30 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
         </li>
       </ul>
     </nav>
+  );
+}
+
+/** The newsletter's short form, on every public page (the first list; the newsletter page offers a choice). */
+function FooterSubscribe({ ctx }: { ctx: ViewContext }): JSX.Element {
+  return (
+    <form method="post" action={href(ctx, '/newsletter/subscribe')} class="footer-subscribe" aria-labelledby="footer-subscribe-title">
+      <h2 id="footer-subscribe-title">{escapeHtml(ctx.t('newsletter.footerTitle'))}</h2>
+      <p class="hint" id="footer-subscribe-hint">
+        {escapeHtml(ctx.t('newsletter.footerHint'))} <a href={href(ctx, '/newsletter')}>{escapeHtml(ctx.t('newsletter.footerMore'))}</a>
+      </p>
+      <input type="hidden" name="source" value={ctx.path} />
+      <div class="visually-hidden" aria-hidden="true">
+        <label for="footer-website">{escapeHtml(ctx.t('contact.honeypot'))}</label>
+        <input id="footer-website" name="website" tabindex="-1" autocomplete="off" value="" />
+      </div>
+      <div class="inline-field">
+        <label for="footer-email">{escapeHtml(ctx.t('newsletter.email'))}</label>
+        <input id="footer-email" name="email" type="email" autocomplete="email" required maxlength="254" aria-describedby="footer-subscribe-hint" />
+        <button type="submit" class="button secondary">
+          {escapeHtml(ctx.t('newsletter.subscribe'))}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -178,6 +204,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
           </main>
           <footer class="site-footer">
             <div class="wrap">
+              {admin ? '' : <FooterSubscribe ctx={ctx} />}
               <p class="disclaimer">{escapeHtml(ctx.t('layout.disclaimer'))}</p>
               <nav aria-label={ctx.t('layout.legalNav')}>
                 <ul>

@@ -40,3 +40,19 @@ export async function loadLegalDocument(page: LegalPage, locale: Locale, practic
     .replace(/<(\/?)h3>/g, '<$1h2>').replace(/<(\/?)h4>/g, '<$1h3>');
   return { title, version, html };
 }
+
+const versions = new Map<LegalPage, string>();
+
+/**
+ * The version line of a legal text in force ("Version 1 · Effective 22 November 2026"), as
+ * consent records keep it. Read from the English original, which the translations follow.
+ */
+export function policyVersion(page: LegalPage): string {
+  let version = versions.get(page);
+  if (version === undefined) {
+    const source = readFileSync(projectPath('src', 'features', 'site', 'content', 'en', `${page}.md`), 'utf8');
+    version = source.split('\n').find((l) => l.startsWith('Version '))?.trim() ?? 'unversioned';
+    versions.set(page, version);
+  }
+  return version;
+}
