@@ -362,6 +362,7 @@ export const en = {
   'newsletter.footerTitle': 'Get our newsletter',
   'newsletter.footerHint': 'News and new guides, about once a month.',
   'newsletter.footerMore': 'Choose your newsletters',
+  'newsletter.footerEmail': 'Email for the newsletter',
   'newsletter.confirmTitle': 'Confirm your subscription',
   'newsletter.confirmIntro': 'Press the button to confirm that you want to receive our newsletter at this address.',
   'newsletter.confirmButton': 'Yes, subscribe me',

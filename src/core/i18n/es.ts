@@ -361,6 +361,7 @@ export const es: Catalogue = {
   'newsletter.footerTitle': 'Reciba nuestro boletín',
   'newsletter.footerHint': 'Noticias y guías nuevas, más o menos una vez al mes.',
   'newsletter.footerMore': 'Elegir boletines',
+  'newsletter.footerEmail': 'Correo para el boletín',
   'newsletter.confirmTitle': 'Confirme su suscripción',
   'newsletter.confirmIntro': 'Pulse el botón para confirmar que quiere recibir nuestro boletín en esta dirección.',
   'newsletter.confirmButton': 'Sí, suscribirme',

@@ -118,7 +118,7 @@ function FooterSubscribe({ ctx }: { ctx: ViewContext }): JSX.Element {
         <input id="footer-website" name="website" tabindex="-1" autocomplete="off" value="" />
       </div>
       <div class="inline-field">
-        <label for="footer-email">{escapeHtml(ctx.t('newsletter.email'))}</label>
+        <label for="footer-email">{escapeHtml(ctx.t('newsletter.footerEmail'))}</label>
         <input id="footer-email" name="email" type="email" autocomplete="email" required maxlength="254" aria-describedby="footer-subscribe-hint" />
         <button type="submit" class="button secondary">
           {escapeHtml(ctx.t('newsletter.subscribe'))}

@@ -4,6 +4,7 @@ import type { ParsedMail } from 'mailparser';
 import pino from 'pino';
 import { buildTestApp, form, type TestApp } from '../../../test/support/app.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/support/smtp.js';
+import { readJson } from '../../core/db/portable.js';
 import { Worker } from '../../core/jobs/index.js';
 
 const log = pino({ level: 'silent' });
@@ -283,7 +284,8 @@ describe('newsletters', () => {
     const waiting = await t.services.db.selectFrom('newsletter_deliveries').select('status').where('issue_id', '=', id).execute();
     assert.ok(waiting.length >= 2);
     assert.ok(waiting.every((d) => d.status === 'queued'));
-    const job = await t.services.db.selectFrom('jobs').select(['status', 'attempts']).where('name', '=', 'newsletter.batch').where('payload', 'like', `%${id}%`).executeTakeFirstOrThrow();
+    const jobs = await t.services.db.selectFrom('jobs').select(['status', 'attempts', 'payload']).where('name', '=', 'newsletter.batch').execute();
+    const job = jobs.find((j) => readJson<{ issueId: string }>(j.payload).issueId === id)!;
     assert.equal(job.status, 'queued');
     assert.equal(job.attempts, 1);
 

@@ -118,7 +118,7 @@ function EditionFields({ ctx, lang, values, errors, previewUrl }: { ctx: ViewCon
           </textarea>
         </div>
         <div class="preview" aria-live="polite">
-          <h3>{escapeHtml(ctx.t('admin.section.preview'))}</h3>
+          <h2>{escapeHtml(ctx.t('admin.section.preview'))}</h2>
           <div id={previewId} class="prose"></div>
         </div>
       </div>
