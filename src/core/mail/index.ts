@@ -1,4 +1,6 @@
+import { connect, type Socket } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
 import { z } from 'zod';
 import type { Config, PracticeIdentity } from '../config/index.js';
 import type { Db, Trx } from '../db/index.js';
@@ -32,6 +34,27 @@ export interface SendOptions<D> {
   readonly data: D;
   /** Required for marketing mail: the one-click (RFC 8058) unsubscribe endpoint for this person. */
   readonly unsubscribeUrl?: string;
+}
+
+/**
+ * Opens SMTP connections with Nagle's algorithm off, as HTTP clients do. With it on, the last
+ * small write of every message waits for the server's delayed ACK (about 40 ms on Linux), and a
+ * pooled connection sends some 20 messages a second instead of hundreds. TLS (smtps, STARTTLS)
+ * then runs over this socket as usual.
+ */
+function connectWithoutDelay(options: { host?: string; port?: number; secure?: boolean }, callback: (error: Error | null, socket?: { connection: Socket }) => void): void {
+  const socket = connect({ host: options.host ?? 'localhost', port: options.port ?? (options.secure ? 465 : 587), noDelay: true });
+  const fail = (error: Error): void => {
+    socket.destroy();
+    callback(error);
+  };
+  socket.setTimeout(30_000, () => fail(Object.assign(new Error('SMTP connection timed out'), { code: 'ETIMEDOUT' })));
+  socket.once('error', fail);
+  socket.once('connect', () => {
+    socket.setTimeout(0);
+    socket.removeListener('error', fail);
+    callback(null, { connection: socket });
+  });
 }
 
 /** A message rendered for one recipient, ready to store or send. */
@@ -114,7 +137,7 @@ export class Mailer {
         // Pooled connections unless the URL says otherwise: newsletters send thousands at a time.
         const url = new URL(this.#smtpUrl);
         if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
-        this.#transport = nodemailer.createTransport(url.toString());
+        this.#transport = nodemailer.createTransport({ ...parseConnectionUrl(url.toString()), getSocket: connectWithoutDelay });
       }
     }
     return this.#transport;
