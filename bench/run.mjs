@@ -5,10 +5,11 @@
 // plus cold start to first 200 and resident memory after 10,000 requests.
 // Results go to bench/REPORT.md. Machines are shared: compare ratios within one run.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, freemem, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { writeSection } from './report.mjs';
 
 const PORT = 3977;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -136,7 +137,7 @@ const results = {
   rss,
 };
 const pass = (ok) => (ok ? 'met' : '**missed**');
-const report = `# Benchmark report
+const report = `## Pages (issue: Foundation)
 
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), ${platform()} ${release()}, Node ${process.version}.
 Date: ${new Date().toISOString()}. Command: \`npm run bench\` (builds, then \`node bench/run.mjs\`).
@@ -170,5 +171,5 @@ Resident memory of the throughput process after its whole run (about ${Math.roun
 
 First start on an empty data directory (migrations, sample content with image processing): ${Math.round(firstRunMs)} ms.
 `;
-writeFileSync('bench/REPORT.md', report);
+writeSection('pages', report);
 console.log(report);
