@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppServices } from '../../app.js';
 import { NotFoundError } from '../../core/errors.js';
 import { LOCALES } from '../../core/i18n/index.js';
-import { isValidKey } from '../../core/media/storage.js';
+import { isPublicKey } from '../../core/media/storage.js';
 import { guideService } from '../procedures/index.js';
 import { LEGAL_PAGES, type LegalDocument, loadLegalDocument } from './legal.js';
 import './policy.js';
@@ -51,10 +51,10 @@ export default async function site(app: FastifyInstance, services: AppServices):
 
   app.get('/media/:key', { config: { action: 'site.read' } }, async (request, reply) => {
     const { key } = mediaParams.parse(request.params);
-    if (!isValidKey(key)) throw new NotFoundError();
+    if (!isPublicKey(key)) throw new NotFoundError();
     const file = await storage.open(key);
     if (!file) throw new NotFoundError();
-    const type = key.endsWith('.webp') ? 'image/webp' : key.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream';
+    const type = key.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
     return reply
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('content-length', String(file.size))
