@@ -26,6 +26,11 @@ export const AUDIT_ACTIONS = [
   'contact.updated',
   'contact.noted',
   'contact.replied',
+  'consultation.received',
+  'consultation.viewed',
+  'consultation.photo_viewed',
+  'consultation.updated',
+  'consultation.noted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

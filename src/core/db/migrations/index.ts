@@ -15,6 +15,7 @@ import * as m0013 from './20261122_0013_jobs.js';
 import * as m0014 from './20261122_0014_job_schedules.js';
 import * as m0015 from './20261122_0015_mail_messages.js';
 import * as m0016 from './20261122_0016_contact_messages.js';
+import * as m0018 from './20261122_0018_consultations.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   '20261122_0014_job_schedules': m0014,
   '20261122_0015_mail_messages': m0015,
   '20261122_0016_contact_messages': m0016,
+  // 0017 is reserved for a change landing from another branch.
+  '20261122_0018_consultations': m0018,
 };
