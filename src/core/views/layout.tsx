@@ -80,6 +80,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/guides', ctx.t('admin.nav.guides'), 'guides.manage'],
       ['/admin/guides/import', ctx.t('admin.nav.import'), 'guides.import'],
       ['/admin/contact', ctx.t('admin.nav.contact'), 'contact.manage'],
+      ['/admin/consultations', ctx.t('admin.nav.consultations'), 'consultation.manage'],
       ['/admin/jobs', ctx.t('admin.nav.jobs'), 'jobs.manage'],
       ['/admin/outbox', ctx.t('admin.nav.outbox'), 'mail.outbox'],
     ] as const

@@ -9,10 +9,9 @@ import { guideService } from '../procedures/index.js';
 import { LEGAL_PAGES, type LegalDocument, loadLegalDocument } from './legal.js';
 import './policy.js';
 import { renderSitemap, type SitemapEntry } from './sitemap.js';
-import { ConsultationPage, HomePage, LegalPage } from './views/pages.js';
+import { HomePage, LegalPage } from './views/pages.js';
 
 // Schemas live at module level: zod compiles each one on first use.
-const consultationQuery = z.object({ procedure: z.string().max(120).optional() }).loose();
 const mediaParams = z.object({ key: z.string().max(100) });
 const benchParams = z.object({ slug: z.string().max(120) });
 
@@ -42,12 +41,6 @@ export default async function site(app: FastifyInstance, services: AppServices):
       return reply.html(LegalPage({ ctx: request.view(), doc }) as string);
     });
   }
-
-  app.get('/consultation', { config: { action: 'consultation.request' } }, async (request, reply) => {
-    const { procedure } = consultationQuery.parse(request.query ?? {});
-    const page = procedure ? await guides.publishedPage(request.locale, procedure) : null;
-    return reply.html(ConsultationPage({ ctx: request.view(), procedure: page?.guide ?? null }) as string);
-  });
 
   app.get('/media/:key', { config: { action: 'site.read' } }, async (request, reply) => {
     const { key } = mediaParams.parse(request.params);
