@@ -7,6 +7,7 @@ import { type Locale, isLocale } from '../../core/i18n/index.js';
 import { sanitizePhoto } from '../../core/media/images.js';
 import type { GuideSummary } from '../procedures/model.js';
 import { guideService } from '../procedures/index.js';
+import type { GuideService } from '../procedures/service.js';
 import { consultationConfirmation, consultationStaffNotice } from './emails.js';
 import type { ConsultationDetail, ConsultationInput, ConsultationNote, ConsultationStatus, ConsultationSummary, PhotoMeta } from './model.js';
 import * as store from './store.js';
@@ -35,7 +36,7 @@ type Services = Pick<AppServices, 'db' | 'mail' | 'cipher' | 'storage' | 'config
  * or storage, opened here only for an allowed actor, and every opening is audited.
  */
 export class ConsultationService {
-  readonly #guides;
+  readonly #guides: GuideService;
 
   constructor(private readonly services: Services) {
     this.#guides = guideService(services);
