@@ -16,6 +16,7 @@ import { DiskStorage, type MediaStorage } from './core/media/storage.js';
 import { loadAssets } from './core/views/assets.js';
 import accounts from './features/accounts/index.js';
 import admin from './features/admin/index.js';
+import consultations from './features/consultations/index.js';
 import contact from './features/contact/index.js';
 import newsletters from './features/newsletters/index.js';
 import procedures from './features/procedures/index.js';
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(procedures, services);
   await app.register(contact, services);
   await app.register(newsletters, services);
+  await app.register(consultations, services);
   await app.register(admin, services);
 
   app.addHook('onClose', async () => {

@@ -30,6 +30,11 @@ export const AUDIT_ACTIONS = [
   'newsletter.test_sent',
   'newsletter.issue_scheduled',
   'newsletter.issue_cancelled',
+  'consultation.received',
+  'consultation.viewed',
+  'consultation.photo_viewed',
+  'consultation.updated',
+  'consultation.noted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -62,12 +62,12 @@ export async function findUserById(db: Db | Trx, id: string): Promise<UserRecord
   return row ? toUser(db, row) : null;
 }
 
-/** People holding any of these roles, by name (for assignment menus). */
-export async function listUsersWithRoles(db: Db | Trx, roles: readonly Role[]): Promise<{ id: string; name: string }[]> {
+/** People holding any of these roles, by name (for assignment menus and staff notifications). */
+export async function listUsersWithRoles(db: Db | Trx, roles: readonly Role[]): Promise<{ id: string; name: string; email: string; locale: string }[]> {
   return db
     .selectFrom('users')
     .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.id', 'users.name'])
+    .select(['users.id', 'users.name', 'users.email', 'users.locale'])
     .distinct()
     .where('user_roles.role', 'in', [...roles])
     .where('users.disabled_at', 'is', null)

@@ -38,11 +38,10 @@ function looksLikeImage(bytes: Buffer): boolean {
 }
 
 /**
- * Validates an uploaded image and makes its web variants: auto-oriented, every bit of
- * metadata (EXIF GPS, camera serials, dates, comments) dropped, resized to a few widths in
- * WebP and JPEG. Throws ValidationError('image_invalid' | 'image_too_large') on bad input.
+ * Reads an upload's header through libvips and refuses anything that is not one of `accepted`
+ * or that would decode to more than MAX_PIXELS (a decompression bomb), before any decoding.
  */
-export async function processImage(bytes: Buffer, makeKey: (width: number, format: string) => string): Promise<ProcessedImage> {
+async function inspect(bytes: Buffer, accepted: ReadonlySet<string>): Promise<{ sharp: typeof import('sharp'); meta: Metadata & { width: number; height: number } }> {
   if (bytes.length < 16 || !looksLikeImage(bytes)) throw new ValidationError('image_invalid', 'not an accepted image');
   // Loaded on first use: libvips costs ~20 MB of memory that a reading-only process never needs.
   const { default: sharp } = await import('sharp');
@@ -52,8 +51,43 @@ export async function processImage(bytes: Buffer, makeKey: (width: number, forma
   } catch {
     throw new ValidationError('image_invalid', 'unreadable image');
   }
-  if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) throw new ValidationError('image_invalid', `format ${meta.format}`);
+  if (!meta.format || !accepted.has(meta.format) || !meta.width || !meta.height) throw new ValidationError('image_invalid', `format ${meta.format}`);
   if (meta.width * meta.height > MAX_PIXELS) throw new ValidationError('image_too_large', 'too many pixels');
+  return { sharp, meta: meta as Metadata & { width: number; height: number } };
+}
+
+/** Photos people take with a phone or camera: no drawings (SVG never), no animations. */
+const PHOTO_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif']);
+
+/**
+ * Sanitises a private photo (one JPEG, no web variants): decided by its bytes, refused over
+ * MAX_PIXELS, auto-oriented, at most `maxEdge` pixels on its long side, and written without
+ * any of the original's metadata (EXIF GPS, camera serials, dates, comments, ICC names).
+ * HEIC is accepted where the installed libvips can decode it; AVIF always.
+ * Throws ValidationError('image_invalid' | 'image_too_large') on bad input.
+ */
+export async function sanitizePhoto(bytes: Buffer, maxEdge = 2400): Promise<{ body: Buffer; width: number; height: number; mime: 'image/jpeg' }> {
+  const { sharp } = await inspect(bytes, PHOTO_FORMATS);
+  try {
+    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+      .rotate()
+      .resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 85, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    return { body: data, width: info.width, height: info.height, mime: 'image/jpeg' };
+  } catch {
+    throw new ValidationError('image_invalid', 'could not convert image');
+  }
+}
+
+/**
+ * Validates an uploaded image and makes its web variants: auto-oriented, every bit of
+ * metadata (EXIF GPS, camera serials, dates, comments) dropped, resized to a few widths in
+ * WebP and JPEG. Throws ValidationError('image_invalid' | 'image_too_large') on bad input.
+ */
+export async function processImage(bytes: Buffer, makeKey: (width: number, format: string) => string): Promise<ProcessedImage> {
+  const { sharp, meta } = await inspect(bytes, ACCEPTED);
 
   // Orientation swaps width and height for rotated photos.
   const rotated = (meta.orientation ?? 1) >= 5;

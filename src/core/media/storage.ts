@@ -18,6 +18,15 @@ export function isValidKey(key: string): boolean {
   return KEY.test(key);
 }
 
+/**
+ * Keys the public /media route may serve: the web variants of published images (WebP, JPEG).
+ * Anything else in storage (sealed medical photos, `.enc`) is private and only reaches a
+ * person through its feature's authorised route.
+ */
+export function isPublicKey(key: string): boolean {
+  return KEY.test(key) && /\.(webp|jpg)$/.test(key);
+}
+
 export class DiskStorage implements MediaStorage {
   readonly #root: string;
 

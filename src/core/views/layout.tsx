@@ -80,6 +80,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/guides', ctx.t('admin.nav.guides'), 'guides.manage'],
       ['/admin/guides/import', ctx.t('admin.nav.import'), 'guides.import'],
       ['/admin/contact', ctx.t('admin.nav.contact'), 'contact.manage'],
+      ['/admin/consultations', ctx.t('admin.nav.consultations'), 'consultation.manage'],
       ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],
       ['/admin/newsletters/subscribers', ctx.t('admin.nav.subscribers'), 'newsletter.subscribers'],
       ['/admin/jobs', ctx.t('admin.nav.jobs'), 'jobs.manage'],

@@ -4,15 +4,14 @@ import { z } from 'zod';
 import type { AppServices } from '../../app.js';
 import { NotFoundError } from '../../core/errors.js';
 import { LOCALES } from '../../core/i18n/index.js';
-import { isValidKey } from '../../core/media/storage.js';
+import { isPublicKey } from '../../core/media/storage.js';
 import { guideService } from '../procedures/index.js';
 import { LEGAL_PAGES, type LegalDocument, loadLegalDocument } from './legal.js';
 import './policy.js';
 import { renderSitemap, type SitemapEntry } from './sitemap.js';
-import { ConsultationPage, HomePage, LegalPage } from './views/pages.js';
+import { HomePage, LegalPage } from './views/pages.js';
 
 // Schemas live at module level: zod compiles each one on first use.
-const consultationQuery = z.object({ procedure: z.string().max(120).optional() }).loose();
 const mediaParams = z.object({ key: z.string().max(100) });
 const benchParams = z.object({ slug: z.string().max(120) });
 
@@ -43,18 +42,12 @@ export default async function site(app: FastifyInstance, services: AppServices):
     });
   }
 
-  app.get('/consultation', { config: { action: 'consultation.request' } }, async (request, reply) => {
-    const { procedure } = consultationQuery.parse(request.query ?? {});
-    const page = procedure ? await guides.publishedPage(request.locale, procedure) : null;
-    return reply.html(ConsultationPage({ ctx: request.view(), procedure: page?.guide ?? null }) as string);
-  });
-
   app.get('/media/:key', { config: { action: 'site.read' } }, async (request, reply) => {
     const { key } = mediaParams.parse(request.params);
-    if (!isValidKey(key)) throw new NotFoundError();
+    if (!isPublicKey(key)) throw new NotFoundError();
     const file = await storage.open(key);
     if (!file) throw new NotFoundError();
-    const type = key.endsWith('.webp') ? 'image/webp' : key.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream';
+    const type = key.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
     return reply
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('content-length', String(file.size))

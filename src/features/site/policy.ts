@@ -2,5 +2,4 @@ import { definePermissions } from '../../core/auth/index.js';
 
 definePermissions({
   'site.read': 'public',
-  'consultation.request': 'public',
 });

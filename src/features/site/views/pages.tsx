@@ -56,33 +56,3 @@ export function LegalPage({ ctx, doc }: { ctx: ViewContext; doc: LegalDocument }
     </Layout>
   );
 }
-
-/** Until consultation requests land, this page tells people how to reach the practice. */
-export function ConsultationPage({ ctx, procedure }: { ctx: ViewContext; procedure: GuideSummary | null }): JSX.Element {
-  const phone = ctx.practice.phone.replace(/[^+\d]/g, '');
-  return (
-    <Layout ctx={ctx} meta={{ title: ctx.t('consultation.title'), noindex: true }}>
-      <h1>{escapeHtml(ctx.t('consultation.title'))}</h1>
-      {procedure ? (
-        <p class="lead">
-          {escapeHtml(ctx.t('consultation.about', { title: procedure.title }))}
-        </p>
-      ) : (
-        ''
-      )}
-      <p>{escapeHtml(ctx.t('consultation.soon'))}</p>
-      <ul>
-        <li>
-          {escapeHtml(ctx.t('consultation.call'))} <a href={`tel:${phone}`} safe>{ctx.practice.phone}</a>
-        </li>
-        <li>
-          <a href={href(ctx, '/contact?topic=appointments')}>{escapeHtml(ctx.t('consultation.form'))}</a>
-        </li>
-        <li>
-          {escapeHtml(ctx.t('consultation.write'))} <a href={`mailto:${ctx.practice.email}`} safe>{ctx.practice.email}</a>
-        </li>
-      </ul>
-      <MedicalNotice ctx={ctx} />
-    </Layout>
-  );
-}
