@@ -8,7 +8,7 @@ import { type Locale, type Translate, translator } from '../i18n/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import * as store from './store.js';
 
-export { EmailLayout } from './layout.js';
+export { EmailLayout, renderSimpleMessage, type SimpleMessage } from './layout.js';
 export type { MailRecord, MailStatus } from './store.js';
 
 /** What a template knows about the site it writes for. */

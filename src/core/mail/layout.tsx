@@ -37,3 +37,40 @@ export function EmailLayout({ locale, practice, preheader, footer, children }: {
     </>
   );
 }
+
+/** The common shape of a transactional email: paragraphs, at most one button, more paragraphs. */
+export interface SimpleMessage {
+  readonly subject: string;
+  /** The preview line mail apps show after the subject; default: the first paragraph. */
+  readonly preheader?: string;
+  readonly paragraphs: readonly string[];
+  readonly action?: { readonly label: string; readonly url: string };
+  readonly after?: readonly string[];
+}
+
+const BUTTON = 'display:inline-block;background:#0f4c5c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold';
+
+/** Renders a SimpleMessage as HTML and as the matching plain text, footer included in both. */
+export function renderSimpleMessage(site: { locale: Locale; practice: PracticeIdentity }, m: SimpleMessage): { subject: string; html: string; text: string } {
+  const after = m.after ?? [];
+  const html = EmailLayout({
+    locale: site.locale,
+    practice: site.practice,
+    preheader: m.preheader ?? m.paragraphs[0] ?? m.subject,
+    children: [
+      ...m.paragraphs.map((p) => <p safe>{p}</p>),
+      m.action ? (
+        <p>
+          <a href={m.action.url} style={BUTTON} safe>
+            {m.action.label}
+          </a>
+        </p>
+      ) : (
+        ''
+      ),
+      ...after.map((p) => <p safe>{p}</p>),
+    ],
+  }) as string;
+  const text = [...m.paragraphs, ...(m.action ? [`${m.action.label}: ${m.action.url}`] : []), ...after, `--\n${site.practice.legalEntity}, ${site.practice.address}`].join('\n\n');
+  return { subject: m.subject, html, text: `${text}\n` };
+}

@@ -1,5 +1,4 @@
-import { escapeHtml } from '@kitajs/html';
-import { EmailLayout, type EmailTemplate } from '../../core/mail/index.js';
+import { type EmailTemplate, renderSimpleMessage } from '../../core/mail/index.js';
 
 /*
  * Medical details never travel by email: email crosses servers we do not control and sits in
@@ -12,48 +11,28 @@ import { EmailLayout, type EmailTemplate } from '../../core/mail/index.js';
 export const consultationConfirmation: EmailTemplate<{ name: string }> = {
   name: 'consultation.confirmation',
   category: 'transactional',
-  render(t, data, site) {
-    const greeting = t('consultation.mail.greeting', { name: data.name });
-    const body = t('consultation.mail.confirmBody', { practice: site.practice.name });
-    const privacy = t('consultation.mail.confirmPrivacy');
-    const advice = t('consultation.mail.notForEmergencies');
-    return {
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
       subject: t('consultation.mail.confirmSubject', { practice: site.practice.name }),
-      html: EmailLayout({
-        locale: site.locale,
-        practice: site.practice,
-        preheader: body,
-        children: [<p>{escapeHtml(greeting)}</p>, <p>{escapeHtml(body)}</p>, <p>{escapeHtml(privacy)}</p>, <p>{escapeHtml(advice)}</p>],
-      }) as string,
-      text: `${greeting}\n\n${body}\n\n${privacy}\n\n${advice}\n\n--\n${site.practice.legalEntity}, ${site.practice.address}\n`,
-    };
-  },
+      preheader: t('consultation.mail.confirmBody', { practice: site.practice.name }),
+      paragraphs: [
+        t('consultation.mail.greeting', { name: data.name }),
+        t('consultation.mail.confirmBody', { practice: site.practice.name }),
+        t('consultation.mail.confirmPrivacy'),
+        t('consultation.mail.notForEmergencies'),
+      ],
+    }),
 };
 
 /** To each staff member who handles consultations: a link to the request, nothing else. */
 export const consultationStaffNotice: EmailTemplate<{ requestId: string }> = {
   name: 'consultation.staff_notice',
   category: 'transactional',
-  render(t, data, site) {
-    const url = `${site.publicUrl}/admin/consultations/${encodeURIComponent(data.requestId)}`;
-    const body = t('consultation.mail.staffBody');
-    const open = t('consultation.mail.staffOpen');
-    const why = t('consultation.mail.staffWhy');
-    return {
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
       subject: t('consultation.mail.staffSubject', { practice: site.practice.name }),
-      html: EmailLayout({
-        locale: site.locale,
-        practice: site.practice,
-        preheader: body,
-        children: [
-          <p>{escapeHtml(body)}</p>,
-          <p>
-            <a href={url}>{escapeHtml(open)}</a>
-          </p>,
-          <p>{escapeHtml(why)}</p>,
-        ],
-      }) as string,
-      text: `${body}\n\n${open}: ${url}\n\n${why}\n`,
-    };
-  },
+      paragraphs: [t('consultation.mail.staffBody')],
+      action: { label: t('consultation.mail.staffOpen'), url: `${site.publicUrl}/admin/consultations/${encodeURIComponent(data.requestId)}` },
+      after: [t('consultation.mail.staffWhy')],
+    }),
 };

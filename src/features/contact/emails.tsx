@@ -1,25 +1,16 @@
 import { escapeHtml } from '@kitajs/html';
-import { EmailLayout, type EmailTemplate } from '../../core/mail/index.js';
+import { EmailLayout, type EmailTemplate, renderSimpleMessage } from '../../core/mail/index.js';
 
 /** To the sender, at once: we have your message, here is what happens next. */
 export const contactAcknowledgement: EmailTemplate<{ name: string }> = {
   name: 'contact.acknowledgement',
   category: 'transactional',
-  render(t, data, site) {
-    const greeting = t('contact.mail.greeting', { name: data.name });
-    const body = t('contact.mail.ackBody', { practice: site.practice.name });
-    const advice = t('contact.mail.notForEmergencies');
-    return {
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
       subject: t('contact.mail.ackSubject', { practice: site.practice.name }),
-      html: EmailLayout({
-        locale: site.locale,
-        practice: site.practice,
-        preheader: body,
-        children: [<p>{escapeHtml(greeting)}</p>, <p>{escapeHtml(body)}</p>, <p>{escapeHtml(advice)}</p>],
-      }) as string,
-      text: `${greeting}\n\n${body}\n\n${advice}\n\n--\n${site.practice.legalEntity}, ${site.practice.address}\n`,
-    };
-  },
+      preheader: t('contact.mail.ackBody', { practice: site.practice.name }),
+      paragraphs: [t('contact.mail.greeting', { name: data.name }), t('contact.mail.ackBody', { practice: site.practice.name }), t('contact.mail.notForEmergencies')],
+    }),
 };
 
 /** A staff member's answer, sent to the person who wrote in. */

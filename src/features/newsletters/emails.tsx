@@ -1,36 +1,18 @@
-import { escapeHtml } from '@kitajs/html';
-import { EmailLayout, type EmailTemplate } from '../../core/mail/index.js';
+import { EmailLayout, type EmailTemplate, renderSimpleMessage } from '../../core/mail/index.js';
 
 const link = 'color:#0f4c5c';
-const button = 'display:inline-block;background:#0f4c5c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold';
 
 /** Double opt-in: nothing is sent to a list until the owner of the address clicks this. */
 export const newsletterConfirm: EmailTemplate<{ confirmUrl: string; lists: readonly string[] }> = {
   name: 'newsletter.confirm',
   category: 'transactional',
-  render(t, data, site) {
-    const intro = t('newsletter.mail.confirmIntro', { practice: site.practice.name, lists: data.lists.join(', ') });
-    const action = t('newsletter.mail.confirmAction');
-    const ignore = t('newsletter.mail.confirmIgnore');
-    return {
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
       subject: t('newsletter.mail.confirmSubject', { practice: site.practice.name }),
-      html: EmailLayout({
-        locale: site.locale,
-        practice: site.practice,
-        preheader: intro,
-        children: [
-          <p>{escapeHtml(intro)}</p>,
-          <p>
-            <a href={data.confirmUrl} style={button} safe>
-              {action}
-            </a>
-          </p>,
-          <p>{escapeHtml(ignore)}</p>,
-        ],
-      }) as string,
-      text: `${intro}\n\n${action}: ${data.confirmUrl}\n\n${ignore}\n\n--\n${site.practice.legalEntity}, ${site.practice.address}\n`,
-    };
-  },
+      paragraphs: [t('newsletter.mail.confirmIntro', { practice: site.practice.name, lists: data.lists.join(', ') })],
+      action: { label: t('newsletter.mail.confirmAction'), url: data.confirmUrl },
+      after: [t('newsletter.mail.confirmIgnore')],
+    }),
 };
 
 /**
@@ -40,27 +22,12 @@ export const newsletterConfirm: EmailTemplate<{ confirmUrl: string; lists: reado
 export const newsletterManage: EmailTemplate<{ preferencesUrl: string }> = {
   name: 'newsletter.manage',
   category: 'transactional',
-  render(t, data, site) {
-    const intro = t('newsletter.mail.manageIntro', { practice: site.practice.name });
-    const action = t('newsletter.mail.manageAction');
-    return {
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
       subject: t('newsletter.mail.manageSubject', { practice: site.practice.name }),
-      html: EmailLayout({
-        locale: site.locale,
-        practice: site.practice,
-        preheader: intro,
-        children: [
-          <p>{escapeHtml(intro)}</p>,
-          <p>
-            <a href={data.preferencesUrl} style={button} safe>
-              {action}
-            </a>
-          </p>,
-        ],
-      }) as string,
-      text: `${intro}\n\n${action}: ${data.preferencesUrl}\n\n--\n${site.practice.legalEntity}, ${site.practice.address}\n`,
-    };
-  },
+      paragraphs: [t('newsletter.mail.manageIntro', { practice: site.practice.name })],
+      action: { label: t('newsletter.mail.manageAction'), url: data.preferencesUrl },
+    }),
 };
 
 export interface IssueMailData {
