@@ -32,7 +32,6 @@ export const en = {
   'contact.topic': 'Topic',
   'contact.message': 'Your message',
   'contact.messageHint': 'Please do not include detailed medical history; we will ask for what we need.',
-  'contact.honeypot': 'Leave this field empty',
   'contact.privacy': 'We use your details only to answer you. Read how we handle them in our',
   'contact.submit': 'Send message',
   'contact.sent': 'Thank you. Your message has reached us, and we have sent a confirmation to your email address.',
@@ -210,6 +209,7 @@ export const en = {
   'setup.invalid': 'Set-up links work once and expire after 72 hours. Ask an administrator for a new one, or run "sutura create-admin" on the server.',
 
   'form.errorsTitle': 'Please correct the following',
+  'form.honeypot': 'Leave this field empty',
   'form.required': 'This field is required.',
   'form.tooLong': 'This is too long.',
   'form.invalid': 'This value is not valid.',

@@ -31,7 +31,6 @@ export const es: Catalogue = {
   'contact.topic': 'Tema',
   'contact.message': 'Su mensaje',
   'contact.messageHint': 'Por favor, no incluya su historia clínica en detalle; le pediremos lo que necesitemos.',
-  'contact.honeypot': 'Deje este campo vacío',
   'contact.privacy': 'Usamos sus datos solo para responderle. Lea cómo los tratamos en nuestra',
   'contact.submit': 'Enviar mensaje',
   'contact.sent': 'Gracias. Su mensaje nos llegó y le enviamos una confirmación a su correo electrónico.',
@@ -209,6 +208,7 @@ export const es: Catalogue = {
   'setup.invalid': 'Los enlaces de configuración funcionan una sola vez y vencen a las 72 horas. Pida uno nuevo a un administrador o ejecute "sutura create-admin" en el servidor.',
 
   'form.errorsTitle': 'Corrija lo siguiente',
+  'form.honeypot': 'Deje este campo vacío',
   'form.required': 'Este campo es obligatorio.',
   'form.tooLong': 'Esto es demasiado largo.',
   'form.invalid': 'Este valor no es válido.',

@@ -151,3 +151,13 @@ export function DataTable({ caption, columns, extraClass, children }: { caption:
     </div>
   );
 }
+
+/** A field people never see and bots fill in: a form that comes back with it filled is dropped. */
+export function Honeypot({ ctx, id = 'field-website' }: { ctx: ViewContext; id?: string }): JSX.Element {
+  return (
+    <div class="visually-hidden" aria-hidden="true">
+      <label for={id}>{escapeHtml(ctx.t('form.honeypot'))}</label>
+      <input id={id} name="website" tabindex="-1" autocomplete="off" value="" />
+    </div>
+  );
+}

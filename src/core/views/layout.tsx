@@ -2,6 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import type { Children } from '@kitajs/html';
 import { LOCALES, localizePath, type Locale } from '../i18n/index.js';
 import { assetUrl } from './assets.js';
+import { Honeypot } from './components.js';
 import type { PageMeta, ViewContext } from './context.js';
 
 /** A localized link target for the current language. */
@@ -114,10 +115,7 @@ function FooterSubscribe({ ctx }: { ctx: ViewContext }): JSX.Element {
         {escapeHtml(ctx.t('newsletter.footerHint'))} <a href={href(ctx, '/newsletter')}>{escapeHtml(ctx.t('newsletter.footerMore'))}</a>
       </p>
       <input type="hidden" name="source" value={ctx.path} />
-      <div class="visually-hidden" aria-hidden="true">
-        <label for="footer-website">{escapeHtml(ctx.t('contact.honeypot'))}</label>
-        <input id="footer-website" name="website" tabindex="-1" autocomplete="off" value="" />
-      </div>
+      <Honeypot ctx={ctx} id="footer-website" />
       <div class="inline-field">
         <label for="footer-email">{escapeHtml(ctx.t('newsletter.footerEmail'))}</label>
         <input id="footer-email" name="email" type="email" autocomplete="email" required maxlength="254" aria-describedby="footer-subscribe-hint" />

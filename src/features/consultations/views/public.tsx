@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import type { MessageKey } from '../../../core/i18n/index.js';
-import { ErrorSummary, Field, type FieldErrors } from '../../../core/views/components.js';
+import { ErrorSummary, Field, type FieldErrors, Honeypot } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout, href } from '../../../core/views/layout.js';
 import type { GuideSummary } from '../../procedures/model.js';
@@ -183,11 +183,7 @@ export function ConsultationPage({ ctx, guides, values = EMPTY_VALUES, errors, s
               </div>
             </div>
 
-            {/* A field people never see: bots fill it in, and their requests are dropped. */}
-            <div class="visually-hidden" aria-hidden="true">
-              <label for="field-website">{escapeHtml(ctx.t('contact.honeypot'))}</label>
-              <input id="field-website" name="website" tabindex="-1" autocomplete="off" value="" />
-            </div>
+            <Honeypot ctx={ctx} />
             <p class="form-actions">
               <button class="button" type="submit">
                 {escapeHtml(ctx.t('consultation.submit'))}

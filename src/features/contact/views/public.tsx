@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import type { MessageKey } from '../../../core/i18n/index.js';
-import { ErrorSummary, Field, type FieldErrors, Select } from '../../../core/views/components.js';
+import { ErrorSummary, Field, type FieldErrors, Honeypot, Select } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout, href } from '../../../core/views/layout.js';
 import { CONTACT_TOPICS } from '../model.js';
@@ -33,11 +33,7 @@ export function ContactPage({ ctx, values = {}, errors, sent = false }: { ctx: V
               error={errors?.topic}
             />
             <Field name="message" label={ctx.t('contact.message')} hint={ctx.t('contact.messageHint')} value={values.message} error={errors?.message} multiline rows={8} required maxlength={5000} />
-            {/* A field people never see: bots fill it in, and their messages are dropped. */}
-            <div class="visually-hidden" aria-hidden="true">
-              <label for="field-website">{escapeHtml(ctx.t('contact.honeypot'))}</label>
-              <input id="field-website" name="website" tabindex="-1" autocomplete="off" value="" />
-            </div>
+            <Honeypot ctx={ctx} />
             <p class="hint">
               {escapeHtml(ctx.t('contact.privacy'))} <a href={href(ctx, '/privacy')}>{escapeHtml(ctx.t('nav.privacy'))}</a>
             </p>

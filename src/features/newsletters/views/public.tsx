@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import { LOCALES, type Locale } from '../../../core/i18n/index.js';
-import { ErrorSummary, Field, type FieldErrors, Notice } from '../../../core/views/components.js';
+import { ErrorSummary, Field, type FieldErrors, Honeypot, Notice } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout, href } from '../../../core/views/layout.js';
 import { type Edition, editionFor, type Issue, type NewsletterList } from '../model.js';
@@ -79,10 +79,7 @@ export function NewsletterPage(p: {
             <Field name="email" type="email" label={ctx.t('newsletter.email')} value={p.values?.email} error={p.errors?.email} autocomplete="email" required maxlength={254} />
             <ListChoices ctx={ctx} lists={p.lists} chosen={chosen} error={p.errors?.lists} />
             <TrackingChoice ctx={ctx} checked={p.values?.tracking ?? false} />
-            <div class="visually-hidden" aria-hidden="true">
-              <label for="field-website">{escapeHtml(ctx.t('contact.honeypot'))}</label>
-              <input id="field-website" name="website" tabindex="-1" autocomplete="off" value="" />
-            </div>
+            <Honeypot ctx={ctx} />
             <p class="hint">
               {escapeHtml(ctx.t('newsletter.privacy'))} <a href={href(ctx, '/privacy')}>{escapeHtml(ctx.t('nav.privacy'))}</a>
             </p>
