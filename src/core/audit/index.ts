@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'auth.two_factor_enabled',
   'auth.two_factor_disabled',
   'auth.recovery_codes_regenerated',
+  'auth.passkey_added',
+  'auth.passkey_removed',
   'guide.created',
   'guide.updated',
   'guide.published',

@@ -10,6 +10,7 @@ export { can, definePermissions, permissionTable, isKnownAction, type Grant } fr
 export { ROLES, STAFF_ROLES, isRole, type Actor, type Role } from './roles.js';
 export { hashPassword, MIN_STAFF_PASSWORD, MAX_PASSWORD } from './passwords.js';
 export type { UserRecord } from './store.js';
+export { findUserById } from './store.js';
 
 export const SESSION_COOKIE = 'sutura_session';
 

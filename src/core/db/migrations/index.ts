@@ -18,6 +18,7 @@ import * as m0016 from './20261122_0016_contact_messages.js';
 import * as m0017 from './20261122_0017_newsletters.js';
 import * as m0018 from './20261122_0018_consultations.js';
 import * as m0030 from './20261122_0030_two_factor.js';
+import * as m0031 from './20261122_0031_passkeys.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0017_newsletters': m0017,
   '20261122_0018_consultations': m0018,
   '20261122_0030_two_factor': m0030,
+  '20261122_0031_passkeys': m0031,
 };
