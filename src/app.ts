@@ -19,6 +19,7 @@ import admin from './features/admin/index.js';
 import consultations from './features/consultations/index.js';
 import contact from './features/contact/index.js';
 import newsletters from './features/newsletters/index.js';
+import passkeys from './features/passkeys/index.js';
 import procedures from './features/procedures/index.js';
 import site from './features/site/index.js';
 import twoFactor from './features/two-factor/index.js';
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(contact, services);
   await app.register(newsletters, services);
   await app.register(twoFactor, services);
+  await app.register(passkeys, services);
   await app.register(consultations, services);
   await app.register(admin, services);
 

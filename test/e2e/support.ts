@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { after, before } from 'node:test';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { buildApp, type AppServices } from '../../src/app.js';
@@ -18,13 +18,31 @@ export interface Site {
   close(): Promise<void>;
 }
 
+/** A free local port, found by letting the system choose one. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface SiteOptions {
+  /**
+   * Serve as http://localhost:PORT with PUBLIC_URL to match: WebAuthn needs a host name (not an
+   * IP address) that is the configured site's own.
+   */
+  readonly localhost?: boolean;
+}
+
 /** The real server on a free local port, with the sample content loaded. */
-export async function startSite(): Promise<Site> {
-  const config = loadTestConfig({ HOST: '127.0.0.1' });
+export async function startSite(options: SiteOptions = {}): Promise<Site> {
+  const port = await freePort();
+  const url = `http://${options.localhost ? 'localhost' : '127.0.0.1'}:${port}`;
+  const config = loadTestConfig({ HOST: '127.0.0.1', ...(options.localhost ? { PUBLIC_URL: url } : {}) });
   const { app, services } = await buildApp(config);
   await loadSampleGuides(services.db, services.storage, guideService(services));
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  await app.listen({ host: options.localhost ? 'localhost' : '127.0.0.1', port });
   return {
     url,
     services,
@@ -76,11 +94,11 @@ export async function expectAccessible(page: Page): Promise<void> {
  * Starts the site and a browser before the suite's tests and stops both after them. Returns
  * accessors, since both exist only once the suite has started.
  */
-export function useSiteAndBrowser(): { site: () => Site; browser: () => Browser } {
+export function useSiteAndBrowser(options: SiteOptions = {}): { site: () => Site; browser: () => Browser } {
   let site: Site | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    site = await startSite();
+    site = await startSite(options);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -31,6 +31,8 @@ export interface PageMeta {
   /** Structured data blocks, each made by `toJsonLd` (already escaped for a script element). */
   readonly jsonLd?: readonly string[];
   readonly noindex?: boolean;
+  /** Extra scripts (asset names under public/) that only this page needs. */
+  readonly scripts?: readonly string[];
   /** Back-office pages get the staff navigation. */
   readonly area?: 'site' | 'admin';
 }

@@ -164,6 +164,9 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
           {/* htmx only where pages use it (the back office): readers on slow phones skip 16 KB. */}
           {admin ? <script src={assetUrl('js/htmx.min.js')} defer></script> : ''}
           <script src={assetUrl('js/site.js')} type="module"></script>
+          {(meta.scripts ?? []).map((name) => (
+            <script src={assetUrl(name)} type="module"></script>
+          ))}
           {(meta.jsonLd ?? []).map((safeJson) => {
             return (
               <script type="application/ld+json" nonce={ctx.nonce}>

@@ -2,10 +2,11 @@ import { escapeHtml } from '@kitajs/html';
 import { ErrorSummary, Field, type FieldErrors } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
+import { PasskeySignIn } from '../../passkeys/views/pages.js';
 
 export function SignInPage({ ctx, values = {}, errors, next }: { ctx: ViewContext; values?: Record<string, string>; errors?: FieldErrors; next?: string | undefined }): JSX.Element {
   return (
-    <Layout ctx={ctx} meta={{ title: ctx.t('signIn.title'), noindex: true }}>
+    <Layout ctx={ctx} meta={{ title: ctx.t('signIn.title'), noindex: true, scripts: ['js/passkeys.js'] }}>
       <h1>{escapeHtml(ctx.t('signIn.title'))}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/account/sign-in" novalidate class="narrow">
@@ -18,6 +19,7 @@ export function SignInPage({ ctx, values = {}, errors, next }: { ctx: ViewContex
           </button>
         </p>
       </form>
+      <PasskeySignIn ctx={ctx} />
     </Layout>
   );
 }
