@@ -5,6 +5,7 @@ import { newId } from '../db/ids.js';
 import { nowIso, readJson, readTime, writeJson } from '../db/portable.js';
 import { currentContext } from '../http/context.js';
 import './tables.js';
+import './privacy.js';
 
 /**
  * The audit vocabulary: one catalogue, so a privacy officer can filter by action and a typo

@@ -5,6 +5,7 @@ import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import type { Actor, Role } from './roles.js';
 import * as store from './store.js';
 import { hashSecret, newSecret, sameHash } from './tokens.js';
+import './privacy.js';
 
 export { can, definePermissions, permissionTable, isKnownAction, type Grant } from './permissions.js';
 export { ROLES, STAFF_ROLES, isRole, type Actor, type Role } from './roles.js';

@@ -7,6 +7,7 @@ import type { Db, Trx } from '../db/index.js';
 import { newId } from '../db/ids.js';
 import { currentContext, runWithContext } from '../http/context.js';
 import * as store from './store.js';
+import './privacy.js';
 
 export { JOB_STATUSES, type JobRecord, type JobStatus } from './store.js';
 

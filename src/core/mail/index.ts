@@ -7,6 +7,7 @@ import type { Db, Trx } from '../db/index.js';
 import { type Locale, type Translate, translator } from '../i18n/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import * as store from './store.js';
+import './privacy.js';
 
 export { EmailLayout, renderSimpleMessage, type SimpleMessage } from './layout.js';
 export type { MailRecord, MailStatus } from './store.js';

@@ -4,6 +4,7 @@ import { nowIso, readJson, writeJson } from '../db/portable.js';
 import { type ImageVariant, processImage } from './images.js';
 import type { MediaStorage } from './storage.js';
 import './tables.js';
+import './privacy.js';
 
 export type { MediaStorage } from './storage.js';
 

@@ -7,6 +7,7 @@ import { formValues, parseForm } from '../../core/http/forms.js';
 import { type MessageKey, type Translate, localizePath } from '../../core/i18n/index.js';
 import type { FieldErrors } from '../../core/views/components.js';
 import './policy.js';
+import './privacy.js';
 import { assignForm, consultationForm, consultationQuery, listQuery, noteForm, noticeQuery, statusForm } from './schemas.js';
 import { ConsultationService } from './service.js';
 import { ConsultationListPage, RequestPage } from './views/admin.js';

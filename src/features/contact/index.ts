@@ -6,6 +6,7 @@ import { requireActor } from '../../core/http/index.js';
 import { parseForm } from '../../core/http/forms.js';
 import { localizePath } from '../../core/i18n/index.js';
 import './policy.js';
+import './privacy.js';
 import { assignForm, contactForm, contactQuery, entryForm, inboxQuery, statusForm } from './schemas.js';
 import { ContactService } from './service.js';
 import { InboxPage, MessagePage } from './views/admin.js';

@@ -8,6 +8,7 @@ import { localizePath } from '../../core/i18n/index.js';
 import type { FieldErrors } from '../../core/views/components.js';
 import { editionFor, type Editions, type Issue } from './model.js';
 import './policy.js';
+import './privacy.js';
 import { issueForm, preferencesForm, previewForm, scheduleForm, subscribeForm, subscribeQuery, subscribersQuery, tokenForm, tokenQuery } from './schemas.js';
 import { NewsletterService } from './service.js';
 import { IssueEditor, type IssueValues, NewslettersPage, PreviewFragment, SubscriberPage, SubscribersPage } from './views/admin.js';

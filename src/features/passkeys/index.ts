@@ -5,6 +5,7 @@ import { sessionPolicy } from '../../core/auth/index.js';
 import { requireActor, setSessionCookie } from '../../core/http/index.js';
 import { localizePath } from '../../core/i18n/index.js';
 import './policy.js';
+import './privacy.js';
 import { PasskeyService } from './service.js';
 import { PasskeysPage } from './views/pages.js';
 

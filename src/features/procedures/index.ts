@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
 import { adminRoutes } from './admin-routes.js';
 import './policy.js';
+import './privacy.js';
 import { publicRoutes } from './routes.js';
 import { GuideService } from './service.js';
 

@@ -4,6 +4,7 @@ import type { AppServices } from '../../app.js';
 import { requireActor } from '../../core/http/index.js';
 import { localizePath } from '../../core/i18n/index.js';
 import './policy.js';
+import './privacy.js';
 import { secondFactorRequired, TwoFactorService } from './service.js';
 import { RecoveryCodesPage, SetupPage, TwoFactorPage } from './views/pages.js';
 

@@ -1,0 +1,13 @@
+import { definePersonalData } from '../privacy/registry.js';
+
+definePersonalData({
+  table: 'audit_events',
+  owner: 'core/audit',
+  subjects: ['member', 'professional', 'staff', 'visitor'],
+  purpose: 'Evidence of who did what to which record, for security and the law (HIPAA audit controls).',
+  lawfulBasis: 'legal_obligation',
+  retention: { rule: 'kept', why: 'HIPAA asks for six years of audit records; erasure leaves the events and removes the person from other tables.' },
+  link: { userId: 'actor_id' },
+  personal: { actor_id: 'account', ip: 'technical', change: 'account' },
+  other: ['seq', 'id', 'at', 'action', 'target_type', 'target_id', 'request_id', 'prev_hash', 'hash'],
+});

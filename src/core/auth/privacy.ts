@@ -1,0 +1,48 @@
+import { definePersonalData } from '../privacy/registry.js';
+
+definePersonalData(
+  {
+    table: 'users',
+    owner: 'core/auth',
+    subjects: ['member', 'professional', 'staff'],
+    purpose: 'The account: who the person is, how to reach them, how they sign in.',
+    lawfulBasis: 'contract',
+    retention: { rule: 'account' },
+    link: { userId: 'id' },
+    personal: { email: 'contact', name: 'identity', password_hash: 'credentials', locale: 'preferences' },
+    other: ['id', 'created_at', 'updated_at', 'disabled_at'],
+  },
+  {
+    table: 'user_roles',
+    owner: 'core/auth',
+    subjects: ['member', 'professional', 'staff'],
+    purpose: 'What the person may do on the site, and who granted it.',
+    lawfulBasis: 'contract',
+    retention: { rule: 'account' },
+    link: { userId: 'user_id' },
+    personal: { role: 'account', granted_by: 'account' },
+    other: ['user_id', 'granted_at'],
+  },
+  {
+    table: 'sessions',
+    owner: 'core/auth',
+    subjects: ['member', 'professional', 'staff'],
+    purpose: 'Keeping the person signed in, and showing them where they are signed in.',
+    lawfulBasis: 'contract',
+    retention: { rule: 'days', days: 30, from: 'expires_at' },
+    link: { userId: 'user_id' },
+    personal: { user_agent: 'technical' },
+    other: ['id', 'secret_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at'],
+  },
+  {
+    table: 'staff_invites',
+    owner: 'core/auth',
+    subjects: ['staff'],
+    purpose: 'One-time links that let a new staff member create their account.',
+    lawfulBasis: 'contract',
+    retention: { rule: 'days', days: 7, from: 'expires_at' },
+    link: { email: 'email' },
+    personal: { email: 'contact' },
+    other: ['id', 'token_hash', 'roles', 'created_at', 'expires_at', 'used_at'],
+  },
+);

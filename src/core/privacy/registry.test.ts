@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
+import { nonPersonalTables, personalDataRegistry } from './registry.js';
+
+// The whole application, so every feature's declarations are loaded, on a migrated database.
+let t: TestApp;
+before(async () => {
+  t = await buildTestApp();
+});
+after(() => t.close());
+
+test('every column of every table is declared in the personal-data registry, and nothing else is', async () => {
+  const schema = new Map((await t.services.db.introspection.getTables()).map((table) => [table.name, table.columns.map((c) => c.name).sort()]));
+  const declared = new Map<string, string[]>([
+    ...personalDataRegistry().map((e) => [e.table, [...Object.keys(e.personal), ...e.other].sort()] as [string, string[]]),
+    ...nonPersonalTables().map((e) => [e.table, [...e.columns].sort()] as [string, string[]]),
+  ]);
+  const problems: string[] = [];
+  for (const [table, columns] of schema) {
+    const known = declared.get(table);
+    if (!known) {
+      problems.push(`table ${table} is not in the registry: declare it in its feature's privacy.ts`);
+      continue;
+    }
+    for (const column of columns) if (!known.includes(column)) problems.push(`${table}.${column} is not declared: say whether it holds personal data`);
+    for (const column of known) if (!columns.includes(column)) problems.push(`${table}.${column} is declared but not in the schema`);
+  }
+  for (const table of declared.keys()) if (!schema.has(table)) problems.push(`table ${table} is declared but not in the schema`);
+  assert.deepEqual(problems, []);
+});
+
+test('each personal-data table says how a row is tied to a person, through declared columns', () => {
+  const tables = new Map(personalDataRegistry().map((e) => [e.table, e]));
+  for (const entry of tables.values()) {
+    const columns = [...Object.keys(entry.personal), ...entry.other];
+    assert.equal(new Set(columns).size, columns.length, `${entry.table}: a column is declared twice`);
+    const { userId, email, parent } = entry.link;
+    if (userId) assert.ok(columns.includes(userId), `${entry.table}: link column ${userId}`);
+    if (email) assert.ok(columns.includes(email), `${entry.table}: link column ${email}`);
+    if (parent) {
+      assert.ok(tables.has(parent.table), `${entry.table}: parent ${parent.table} is registered`);
+      assert.ok(columns.includes(parent.column), `${entry.table}: link column ${parent.column}`);
+    }
+    if (entry.retention.rule === 'days') assert.ok(columns.includes(entry.retention.from), `${entry.table}: retention counts from a declared column`);
+    // A table holding medical information must not be tied to nobody: erasure must find it.
+    if (Object.values(entry.personal).includes('medical')) assert.ok(userId || email || parent, `${entry.table}: medical data must be findable for erasure`);
+  }
+});

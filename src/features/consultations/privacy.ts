@@ -1,0 +1,37 @@
+import { definePersonalData } from '../../core/privacy/registry.js';
+
+definePersonalData(
+  {
+    table: 'consultation_requests',
+    owner: 'consultations',
+    subjects: ['patient'],
+    purpose: 'Answering a request for a consultation. The message and photo are medical information, sealed at rest.',
+    lawfulBasis: 'consent',
+    retention: { rule: 'days', days: 730, from: 'updated_at' },
+    link: { email: 'email' },
+    personal: {
+      name: 'identity',
+      email: 'contact',
+      phone: 'contact',
+      preferred_method: 'preferences',
+      preferred_times: 'preferences',
+      procedures: 'medical',
+      message_sealed: 'medical',
+      photo_key: 'medical',
+      photo_meta: 'medical',
+      locale: 'preferences',
+    },
+    other: ['id', 'status', 'assigned_to', 'created_at', 'updated_at'],
+  },
+  {
+    table: 'consultation_notes',
+    owner: 'consultations',
+    subjects: ['patient', 'staff'],
+    purpose: 'Staff notes about a request (sealed: they may discuss health).',
+    lawfulBasis: 'consent',
+    retention: { rule: 'days', days: 730, from: 'created_at' },
+    link: { parent: { table: 'consultation_requests', column: 'request_id' } },
+    personal: { body_sealed: 'medical', author_id: 'account' },
+    other: ['id', 'request_id', 'created_at'],
+  },
+);

@@ -1,0 +1,26 @@
+import { definePersonalData } from '../../core/privacy/registry.js';
+
+definePersonalData(
+  {
+    table: 'contact_messages',
+    owner: 'contact',
+    subjects: ['correspondent'],
+    purpose: 'Answering people who write through Contact Us.',
+    lawfulBasis: 'legitimate_interests',
+    retention: { rule: 'days', days: 730, from: 'updated_at' },
+    link: { email: 'email' },
+    personal: { name: 'identity', email: 'contact', message: 'content', locale: 'preferences' },
+    other: ['id', 'topic', 'status', 'assigned_to', 'created_at', 'updated_at'],
+  },
+  {
+    table: 'contact_entries',
+    owner: 'contact',
+    subjects: ['correspondent', 'staff'],
+    purpose: 'Staff notes on a message and the replies sent.',
+    lawfulBasis: 'legitimate_interests',
+    retention: { rule: 'days', days: 730, from: 'created_at' },
+    link: { parent: { table: 'contact_messages', column: 'message_id' } },
+    personal: { body: 'content', author_id: 'account' },
+    other: ['id', 'message_id', 'kind', 'created_at'],
+  },
+);

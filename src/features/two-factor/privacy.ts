@@ -1,0 +1,26 @@
+import { definePersonalData } from '../../core/privacy/registry.js';
+
+definePersonalData(
+  {
+    table: 'user_totp',
+    owner: 'two-factor',
+    subjects: ['member', 'professional', 'staff'],
+    purpose: 'The authenticator-app secret of two-step sign-in (sealed).',
+    lawfulBasis: 'contract',
+    retention: { rule: 'account' },
+    link: { userId: 'user_id' },
+    personal: { secret_sealed: 'credentials', pending_secret_sealed: 'credentials' },
+    other: ['user_id', 'confirmed_at', 'last_step', 'pending_created_at', 'updated_at'],
+  },
+  {
+    table: 'user_recovery_codes',
+    owner: 'two-factor',
+    subjects: ['member', 'professional', 'staff'],
+    purpose: 'Single-use recovery codes (hashed).',
+    lawfulBasis: 'contract',
+    retention: { rule: 'account' },
+    link: { userId: 'user_id' },
+    personal: { code_hash: 'credentials' },
+    other: ['id', 'user_id', 'used_at', 'created_at'],
+  },
+);
