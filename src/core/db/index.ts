@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, type SqliteDatabase, type SqliteStatement, sql, type Transaction } from 'kysely';
+import { Kysely, type Migration, Migrator, PostgresAdapter, PostgresDialect, type SqliteDatabase, type SqliteStatement, sql, type Transaction } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config/index.js';
 import { migrations } from './migrations/index.js';
@@ -120,11 +120,13 @@ export function dialectOf(db: Kysely<any>): Dialect {
 }
 
 /** Brings the schema up to date. Returns the names of the migrations it applied. */
-export async function migrate(db: Db, config: Config): Promise<string[]> {
+export async function migrate(db: Db, config: Config, all: Record<string, Migration> = migrations): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema; name ours so that several schemas
   // in one database (the PostgreSQL test run) do not see each other's.
   const schema = config.database.kind === 'postgres' ? config.database.schema : undefined;
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  // Several branches add migrations at once: one merged after another that already ran on a
+  // database is still applied, instead of stopping the start.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => all }, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import { loadTestConfig } from '../config/index.js';
 import { type Db, dialectOf, dropSchema, migrate, openDatabase } from './index.js';
+import { migrations } from './migrations/index.js';
 import { readBool, readJson, readTime, writeJson } from './portable.js';
 
 // Runs on SQLite by default and on PostgreSQL under `npm run test:pg`.
@@ -50,5 +51,21 @@ test('migrations are idempotent and SQLite runs with WAL and foreign keys', asyn
     assert.equal(wal.rows[0]?.journal_mode, 'wal');
     const fk = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db);
     assert.equal(fk.rows[0]?.foreign_keys, 1);
+  }
+});
+
+test('a migration that lands after later ones already ran is still applied', async () => {
+  const late = '20261122_0017_newsletters';
+  const other = loadTestConfig();
+  const fresh = await openDatabase(other);
+  try {
+    const { [late]: skipped, ...earlier } = migrations;
+    assert.ok(skipped);
+    await migrate(fresh, other, earlier);
+    assert.deepEqual(await migrate(fresh, other), [late]);
+    assert.equal((await fresh.selectFrom('newsletter_lists').select('id').execute()).length, 2);
+  } finally {
+    if (other.database.kind === 'postgres' && other.database.schema) await dropSchema(fresh, other.database.schema);
+    await fresh.destroy();
   }
 });
