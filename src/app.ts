@@ -23,6 +23,7 @@ import passkeys from './features/passkeys/index.js';
 import procedures from './features/procedures/index.js';
 import site from './features/site/index.js';
 import twoFactor from './features/two-factor/index.js';
+import type { DashboardSource } from './features/admin/dashboard.js';
 import type { SitemapEntry } from './features/site/sitemap.js';
 
 /** What every feature plugin receives: the shared services, never a request. */
@@ -39,6 +40,8 @@ export interface AppServices {
   readonly mail: Mailer;
   /** Features add functions that list their public URLs for /sitemap.xml. */
   readonly sitemap: (() => Promise<SitemapEntry[]>)[];
+  /** Features add the cards of the back-office dashboard. */
+  readonly dashboard: DashboardSource[];
 }
 
 export interface BuiltApp {
@@ -65,6 +68,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
     mail: new Mailer(db, jobs, config),
     cipher: new FieldCipher(config.dataKeys ?? keysFromFile(config.dataDir)),
     sitemap: [],
+    dashboard: [],
   };
 
   const app = Fastify({

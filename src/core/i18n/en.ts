@@ -297,7 +297,10 @@ export const en = {
   'admin.dashboard.title': 'Dashboard',
   'admin.dashboard.welcome': 'Welcome, {name}.',
   'admin.dashboard.guides': '{published} published, {drafts} drafts.',
-  'admin.dashboard.import': 'Turn a plain-text brochure into a draft guide.',
+  'admin.dashboard.jobs': '{queued} waiting, {dead} failed for good.',
+  'admin.dashboard.contact': 'New messages: {count}.',
+  'admin.dashboard.consultations': 'New requests: {count}.',
+  'admin.dashboard.newsletters': '{subscribers} subscribers; {upcoming} issues scheduled or sending.',
 
   'admin.notice.created': 'Guide created.',
   'admin.notice.saved': 'Changes saved.',

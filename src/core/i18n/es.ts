@@ -296,7 +296,10 @@ export const es: Catalogue = {
   'admin.dashboard.title': 'Panel de control',
   'admin.dashboard.welcome': 'Le damos la bienvenida, {name}.',
   'admin.dashboard.guides': '{published} publicadas, {drafts} en borrador.',
-  'admin.dashboard.import': 'Convierta un folleto de texto simple en un borrador de guía.',
+  'admin.dashboard.jobs': '{queued} en espera, {dead} fallidas definitivamente.',
+  'admin.dashboard.contact': 'Mensajes nuevos: {count}.',
+  'admin.dashboard.consultations': 'Solicitudes nuevas: {count}.',
+  'admin.dashboard.newsletters': '{subscribers} suscriptores; {upcoming} números programados o enviándose.',
 
   'admin.notice.created': 'Guía creada.',
   'admin.notice.saved': 'Cambios guardados.',

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { can } from '../../core/auth/index.js';
 import { NotFoundError } from '../../core/errors.js';
+import { requireActor } from '../../core/http/index.js';
 import type { AppServices } from '../../app.js';
-import { guideService } from '../procedures/index.js';
 import './policy.js';
 import { DashboardPage } from './views/dashboard.js';
 import { JobsPage } from './views/jobs.js';
@@ -13,11 +14,17 @@ const noticeQuery = z.object({ notice: z.enum(['retried', 'notDead']).optional()
 
 /** The back office's front door. Each feature adds its own /admin pages. */
 export default async function admin(app: FastifyInstance, services: AppServices): Promise<void> {
-  const guides = guideService(services);
+  services.dashboard.push(async (actor, t) => {
+    if (!can(actor, 'jobs.manage')) return null;
+    const counts = await services.jobs.counts();
+    return { href: '/admin/jobs', title: t('admin.nav.jobs'), summary: t('admin.dashboard.jobs', { queued: counts.queued, dead: counts.dead }), attention: counts.dead > 0 };
+  });
+
   app.get('/admin', { config: { action: 'admin.dashboard' } }, async (request, reply) => {
-    const all = await guides.listAll();
-    const published = all.filter((g) => g.status === 'published').length;
-    return reply.html(DashboardPage({ ctx: request.view(), data: { guides: { published, drafts: all.length - published } } }) as string);
+    const actor = requireActor(request);
+    const ctx = request.view();
+    const cards = (await Promise.all(services.dashboard.map((source) => source(actor, ctx.t)))).filter((c) => c !== null);
+    return reply.html(DashboardPage({ ctx, cards }) as string);
   });
 
   app.get('/admin/jobs', { config: { action: 'jobs.manage' } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
+import { can } from '../../core/auth/index.js';
 import { ValidationError } from '../../core/errors.js';
 import { requireActor } from '../../core/http/index.js';
 import { formValues, parseForm } from '../../core/http/forms.js';
@@ -74,6 +75,12 @@ function fieldErrors(t: Translate, error: ValidationError): FieldErrors {
 /** Consultation requests: the public form (from every guide's call to action) and the staff inbox. */
 export default async function consultations(app: FastifyInstance, services: AppServices): Promise<void> {
   const service = new ConsultationService(services);
+  // Only the number of new requests: nothing of their content reaches the dashboard.
+  services.dashboard.push(async (actor, t) => {
+    if (!can(actor, 'consultation.manage')) return null;
+    const counts = await service.counts(actor);
+    return { href: '/admin/consultations', title: t('admin.nav.consultations'), summary: t('admin.dashboard.consultations', { count: counts.new }), attention: counts.new > 0 };
+  });
   const photoMaxBytes = Math.min(PHOTO_MAX_MB * 1024 * 1024, services.config.uploadMaxBytes);
   const photoMaxMb = Math.round(photoMaxBytes / (1024 * 1024));
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
+import { can } from '../../core/auth/index.js';
 import { ValidationError } from '../../core/errors.js';
 import { requireActor } from '../../core/http/index.js';
 import { parseForm } from '../../core/http/forms.js';
@@ -22,6 +23,11 @@ const SEND_LIMIT = { max: 10, timeWindow: 3_600_000 };
 /** Contact Us: the public form and the staff inbox. */
 export default async function contact(app: FastifyInstance, services: AppServices): Promise<void> {
   const service = new ContactService(services);
+  services.dashboard.push(async (actor, t) => {
+    if (!can(actor, 'contact.manage')) return null;
+    const counts = await service.counts();
+    return { href: '/admin/contact', title: t('admin.nav.contact'), summary: t('admin.dashboard.contact', { count: counts.new }), attention: counts.new > 0 };
+  });
 
   app.get('/contact', { config: { action: 'contact.send' } }, async (request, reply) => {
     const { sent, topic } = contactQuery.parse(request.query ?? {});

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
+import { can } from '../../core/auth/index.js';
 import { ValidationError } from '../../core/errors.js';
 import { requireActor } from '../../core/http/index.js';
 import { parseForm } from '../../core/http/forms.js';
-import { localizePath } from '../../core/i18n/index.js';
+import { LOCALES, localizePath } from '../../core/i18n/index.js';
 import type { FieldErrors } from '../../core/views/components.js';
 import { editionFor, type Editions, type Issue } from './model.js';
 import './policy.js';
@@ -42,6 +43,19 @@ function valuesOf(issue: Issue): IssueValues {
 /** Newsletters: subscribing and unsubscribing (no account needed), the archive, and the staff's editor. */
 export default async function newsletters(app: FastifyInstance, services: AppServices): Promise<void> {
   const service = new NewsletterService(services);
+  services.dashboard.push(async (actor, t) => {
+    if (!can(actor, 'newsletter.manage')) return null;
+    const { lists, active, issues } = await service.overview();
+    const subscribers = lists.reduce((sum, l) => sum + (active.get(l.id) ?? 0), 0);
+    const upcoming = issues.filter((i) => i.status === 'scheduled' || i.status === 'sending').length;
+    return { href: '/admin/newsletters', title: t('admin.nav.newsletters'), summary: t('admin.dashboard.newsletters', { subscribers, upcoming }) };
+  });
+  services.sitemap.push(async () => [
+    ...LOCALES.map((locale) => ({ path: '/newsletter', locale })),
+    ...(await service.archive()).flatMap((issue) =>
+      LOCALES.filter((locale) => issue.editions[locale as 'es']).map((locale) => ({ path: `/newsletter/issues/${issue.id}`, locale, ...(issue.finishedAt ? { updatedAt: issue.finishedAt } : {}) })),
+    ),
+  ]);
 
   // Public pages
 

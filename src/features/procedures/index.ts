@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
+import { can } from '../../core/auth/index.js';
 import { adminRoutes } from './admin-routes.js';
 import './policy.js';
 import './privacy.js';
@@ -17,6 +18,12 @@ export default async function procedures(app: FastifyInstance, services: AppServ
   services.sitemap.push(async () =>
     (await guides.listAllPublished()).map((g) => ({ path: `/guides/${g.slug}`, locale: g.locale, updatedAt: g.updatedAt })),
   );
+  services.dashboard.push(async (actor, t) => {
+    if (!can(actor, 'guides.manage')) return null;
+    const all = await guides.listAll();
+    const published = all.filter((g) => g.status === 'published').length;
+    return { href: '/admin/guides', title: t('admin.nav.guides'), summary: t('admin.dashboard.guides', { published, drafts: all.length - published }) };
+  });
 }
 
 /** The guide service bound to the app's services (also used by the CLI and other features). */
