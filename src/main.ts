@@ -12,6 +12,7 @@ import { AppError } from './core/errors.js';
 import { isLocale } from './core/i18n/index.js';
 import { DiskStorage } from './core/media/storage.js';
 import { PageCache } from './core/http/page-cache.js';
+import { resealAll } from './core/privacy/rotation.js';
 import { guideService } from './features/procedures/index.js';
 import { describeImport } from './features/procedures/import.js';
 import { GUIDE_CATEGORIES, type GuideCategory } from './features/procedures/model.js';
@@ -27,6 +28,7 @@ Commands:
                                  turn a plain-text brochure into a draft guide
   create-admin [--email ADDRESS] [--role admin|editor]
                                  print a one-time link to set up a staff account
+  rotate-keys                    re-seal medical information with the first key of DATA_KEYS
 `;
 
 /** A mistake in how the command was called: one line on stderr, exit 2. */
@@ -132,6 +134,18 @@ async function main(argv: string[]): Promise<void> {
       const role: Role = values.role;
       const token = await withDb(config, (db) => createStaffInvite(db, [role], values.email?.toLowerCase() ?? null));
       process.stdout.write(`One-time set-up link (valid 72 hours):\n${config.publicUrl}/account/setup?token=${token}\n`);
+      return;
+    }
+    case 'rotate-keys': {
+      if (rest.length) throw new UsageError('rotate-keys takes no arguments');
+      // The whole app, so every feature's registry entries (and their seal contexts) are loaded.
+      const { app, services } = await buildApp(config);
+      try {
+        const { values, files } = await resealAll(services.db, services.cipher, services.storage);
+        process.stdout.write(`re-sealed ${values} values and ${files} files with key ${services.cipher.currentKeyId}\n`);
+      } finally {
+        await app.close();
+      }
       return;
     }
     default:

@@ -49,6 +49,7 @@ describe('sutura CLI', () => {
       [['import-guide', empty, '--locale', 'fr'], /unknown locale/],
       [['create-admin', '--email', 'not-an-email'], /not an email/],
       [['frobnicate'], /unknown command/],
+      [['rotate-keys', 'now'], /takes no arguments/],
       [['import-guide', empty, '--bogus'], /Unknown option '--bogus'/],
     ] as const) {
       const run = sutura([...args], dir);
@@ -57,6 +58,12 @@ describe('sutura CLI', () => {
       assert.equal(run.stderr.trim().split('\n').length, 1, `one line: ${run.stderr}`);
       assert.doesNotMatch(run.stderr, /\n\s+at /);
     }
+  });
+
+  test('rotate-keys re-seals with the current key and says how much it did', () => {
+    const run = sutura(['rotate-keys'], dir);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^re-sealed 0 values and 0 files with key local\d{4}\n$/);
   });
 
   test('create-admin prints a one-time set-up link', () => {

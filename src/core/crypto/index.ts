@@ -88,6 +88,11 @@ export class FieldCipher {
     return this.decrypt(token, context).toString('utf8');
   }
 
+  /** The id of the key that seals new values. */
+  get currentKeyId(): string {
+    return this.#current.id;
+  }
+
   /** True when a value was sealed with a key other than the current one. */
   needsRotation(token: string): boolean {
     return token.split('.')[1] !== this.#current.id;

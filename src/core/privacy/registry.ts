@@ -37,6 +37,21 @@ export interface PersonalDataTable {
   readonly personal: Readonly<Record<string, DataCategory>>;
   /** Columns holding nothing about a person (ids, flags, times of system events...). */
   readonly other: readonly string[];
+  readonly sealed?: SealedData;
+}
+
+/** The associated data a value was sealed with, rebuilt from its row (see core/crypto FieldCipher). */
+export type SealContext = (row: Readonly<Record<string, unknown>>) => string;
+
+/**
+ * Values sealed with the data keys: columns holding ciphertext, and columns holding the storage
+ * key of a file whose content is ciphertext. Key rotation re-seals them all from this list.
+ */
+export interface SealedData {
+  /** The table's primary-key column (one column). */
+  readonly key: string;
+  readonly columns?: Readonly<Record<string, SealContext>>;
+  readonly files?: Readonly<Record<string, SealContext>>;
 }
 
 export interface NonPersonalTable {

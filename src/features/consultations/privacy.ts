@@ -1,4 +1,7 @@
 import { definePersonalData } from '../../core/privacy/registry.js';
+import { sealedAt } from './service.js';
+
+const id = (row: Readonly<Record<string, unknown>>) => String(row.id);
 
 definePersonalData(
   {
@@ -22,6 +25,7 @@ definePersonalData(
       locale: 'preferences',
     },
     other: ['id', 'status', 'assigned_to', 'created_at', 'updated_at'],
+    sealed: { key: 'id', columns: { message_sealed: (row) => sealedAt.message(id(row)) }, files: { photo_key: (row) => sealedAt.photo(id(row)) } },
   },
   {
     table: 'consultation_notes',
@@ -33,5 +37,6 @@ definePersonalData(
     link: { parent: { table: 'consultation_requests', column: 'request_id' } },
     personal: { body_sealed: 'medical', author_id: 'account' },
     other: ['id', 'request_id', 'created_at'],
+    sealed: { key: 'id', columns: { body_sealed: (row) => sealedAt.note(id(row)) } },
   },
 );

@@ -19,14 +19,14 @@ const TARGET = 'consultation_request';
  * Where each sealed value belongs. The cipher binds a ciphertext to this text, so a value
  * copied into another row, column or file fails to open instead of being shown as another's.
  */
-const sealedAt = {
+export const sealedAt = {
   message: (id: string) => `consultation_requests.message:${id}`,
   photo: (id: string) => `consultation_requests.photo:${id}`,
   note: (id: string) => `consultation_notes.body:${id}`,
 };
 
 /** Sealed photos carry a private extension: the public /media route serves only web images. */
-const photoKeyOf = (id: string): string => `${id}-photo.enc`;
+export const photoKeyOf = (id: string): string => `${id}-photo.enc`;
 
 type Services = Pick<AppServices, 'db' | 'mail' | 'cipher' | 'storage' | 'config' | 'pageCache'>;
 

@@ -15,7 +15,7 @@ export interface SetupDetails {
 }
 
 /** Where a sealed secret belongs: copied to another user's row, it does not open. */
-const sealedAt = {
+export const sealedAt = {
   secret: (userId: string) => `user_totp.secret:${userId}`,
   pending: (userId: string) => `user_totp.pending:${userId}`,
 };
