@@ -17,6 +17,7 @@ import * as m0015 from './20261122_0015_mail_messages.js';
 import * as m0016 from './20261122_0016_contact_messages.js';
 import * as m0017 from './20261122_0017_newsletters.js';
 import * as m0018 from './20261122_0018_consultations.js';
+import * as m0025 from './20261122_0025_audit_append_only.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0016_contact_messages': m0016,
   '20261122_0017_newsletters': m0017,
   '20261122_0018_consultations': m0018,
+  '20261122_0025_audit_append_only': m0025,
 };
