@@ -21,6 +21,7 @@ import contact from './features/contact/index.js';
 import newsletters from './features/newsletters/index.js';
 import procedures from './features/procedures/index.js';
 import site from './features/site/index.js';
+import staff from './features/staff/index.js';
 import type { SitemapEntry } from './features/site/sitemap.js';
 
 /** What every feature plugin receives: the shared services, never a request. */
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(contact, services);
   await app.register(newsletters, services);
   await app.register(consultations, services);
+  await app.register(staff, services);
   await app.register(admin, services);
 
   app.addHook('onClose', async () => {
