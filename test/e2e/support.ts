@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { buildApp, type AppServices } from '../../src/app.js';
-import { createStaffInvite } from '../../src/core/auth/index.js';
+import { createStaffInvite, type Role } from '../../src/core/auth/index.js';
 import { loadTestConfig } from '../../src/core/config/index.js';
 import { dropSchema } from '../../src/core/db/index.js';
 import { guideService } from '../../src/features/procedures/index.js';
@@ -15,12 +15,14 @@ export interface Site {
   readonly services: AppServices;
   /** A one-time staff set-up link for a new editor. */
   inviteEditor(): Promise<string>;
+  /** A one-time staff set-up link for a new account with these roles. */
+  invite(roles: readonly Role[]): Promise<string>;
   close(): Promise<void>;
 }
 
-/** The real server on a free local port, with the sample content loaded. */
-export async function startSite(): Promise<Site> {
-  const config = loadTestConfig({ HOST: '127.0.0.1' });
+/** The real server on a free local port, with the sample content loaded; `env` overrides settings (e.g. AGE_GATE). */
+export async function startSite(env: Record<string, string> = {}): Promise<Site> {
+  const config = loadTestConfig({ HOST: '127.0.0.1', ...env });
   const { app, services } = await buildApp(config);
   await loadSampleGuides(services.db, services.storage, guideService(services));
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -30,6 +32,9 @@ export async function startSite(): Promise<Site> {
     services,
     async inviteEditor() {
       return `${url}/account/setup?token=${await createStaffInvite(services.db, ['editor'])}`;
+    },
+    async invite(roles) {
+      return `${url}/account/setup?token=${await createStaffInvite(services.db, roles)}`;
     },
     async close() {
       const schema = config.database.kind === 'postgres' ? config.database.schema : undefined;
@@ -76,11 +81,11 @@ export async function expectAccessible(page: Page): Promise<void> {
  * Starts the site and a browser before the suite's tests and stops both after them. Returns
  * accessors, since both exist only once the suite has started.
  */
-export function useSiteAndBrowser(): { site: () => Site; browser: () => Browser } {
+export function useSiteAndBrowser(env: Record<string, string> = {}): { site: () => Site; browser: () => Browser } {
   let site: Site | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    site = await startSite();
+    site = await startSite(env);
     browser = await launchBrowser();
   });
   after(async () => {
