@@ -70,6 +70,8 @@ export function truncateIp(ip: string | null | undefined): string | null {
   // An embedded IPv4 tail (a:b::1.2.3.4) is beyond the first 48 bits: it is dropped anyway.
   const groups = bare.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
   const network = groups.slice(0, 3).map((g) => (parseInt(g, 16) || 0).toString(16));
+  // Trailing zero groups fold into the '::' (2001:db8:0:: is written 2001:db8::).
+  while (network.length && network[network.length - 1] === '0') network.pop();
   return `${network.join(':')}::/48`;
 }
 
