@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { isRole, type Role } from '../../core/auth/index.js';
 import '../../core/auth/tables.js';
 import '../../core/audit/tables.js';
@@ -18,10 +18,8 @@ function peopleWhere(q: string | undefined) {
   return (eb: ExpressionBuilder<Database, 'users'>) => {
     if (!q) return eb.and([]);
     const pattern = likePattern(q);
-    return eb.or([
-      eb(eb.fn<string>('lower', ['users.name']), 'like', eb.val(pattern)),
-      eb(eb.fn<string>('lower', ['users.email']), 'like', eb.val(pattern)),
-    ]);
+    // ESCAPE spelled out: PostgreSQL defaults to backslash, SQLite has no default.
+    return eb.or([sql<boolean>`lower(users.name) like ${pattern} escape '\\'`, sql<boolean>`lower(users.email) like ${pattern} escape '\\'`]);
   };
 }
 
