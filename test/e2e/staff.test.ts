@@ -88,8 +88,8 @@ describe('a first visitor with the age gate on', () => {
     await dialog.waitFor();
     assert.match((await dialog.textContent()) ?? '', /for people aged 18 and older/);
     // Focus starts in the dialog, on the answer; the page behind is inert (a modal dialog).
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent ?? ''), 'I am 18 or older');
-    assert.equal(await page.evaluate(() => document.querySelector('dialog')?.matches(':modal') ?? false), true);
+    assert.equal(await page.evaluate<string | undefined>('document.activeElement?.textContent?.trim()'), 'I am 18 or older');
+    assert.equal(await page.evaluate<boolean | undefined>("document.querySelector('dialog')?.matches(':modal')"), true);
     await expectAccessible(page);
     // Escape does not dismiss it.
     await page.keyboard.press('Escape');
