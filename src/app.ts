@@ -24,6 +24,7 @@ import procedures from './features/procedures/index.js';
 import site from './features/site/index.js';
 import twoFactor from './features/two-factor/index.js';
 import type { DashboardSource } from './features/admin/dashboard.js';
+import staff from './features/staff/index.js';
 import type { SitemapEntry } from './features/site/sitemap.js';
 
 /** What every feature plugin receives: the shared services, never a request. */
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(twoFactor, services);
   await app.register(passkeys, services);
   await app.register(consultations, services);
+  await app.register(staff, services);
   await app.register(admin, services);
 
   app.addHook('onClose', async () => {

@@ -5,6 +5,7 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyBaseLogger } from 'fastify';
 import { type AppServices, buildApp } from './app.js';
 import { Worker } from './core/jobs/index.js';
+import { checkAuditChain } from './core/audit/index.js';
 import { countUsersWithRole, createStaffInvite, isRole, type Role } from './core/auth/index.js';
 import { ConfigError, loadConfig, type Config } from './core/config/index.js';
 import { migrate, openDatabase } from './core/db/index.js';
@@ -29,6 +30,7 @@ Commands:
   create-admin [--email ADDRESS] [--role admin|editor]
                                  print a one-time link to set up a staff account
   rotate-keys                    re-seal medical information with the first key of DATA_KEYS
+  audit verify                   check the audit log's hash chain from the first event
 `;
 
 /** A mistake in how the command was called: one line on stderr, exit 2. */
@@ -146,6 +148,20 @@ async function main(argv: string[]): Promise<void> {
       } finally {
         await app.close();
       }
+      return;
+    }
+    case 'audit': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+      if (positionals[0] !== 'verify' || positionals.length > 1) throw new UsageError('usage: sutura audit verify');
+      const result = await withDb(config, (db) => checkAuditChain(db));
+      if (result.ok) {
+        process.stdout.write(`audit log OK: ${result.count} events, every link verified\n`);
+        return;
+      }
+      // One line, like every other failure; the exit code lets a cron job or CI alert on it.
+      const at = Number.isNaN(result.at.getTime()) ? 'unreadable time' : result.at.toISOString();
+      process.stderr.write(`sutura: audit log BROKEN at event ${result.seq} (id ${result.id}, ${at}); the ${result.count} events before it verify\n`);
+      process.exitCode = 1;
       return;
     }
     default:

@@ -4,15 +4,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { recordAudit } from '../src/core/audit/index.js';
+import { loadConfig } from '../src/core/config/index.js';
+import { dropSchema, openDatabase } from '../src/core/db/index.js';
+import { readTime } from '../src/core/db/portable.js';
+import { dropAuditTriggers } from './support/tamper.js';
 
 /** Runs the CLI from source as a person would, in a fresh data directory. */
-function sutura(args: string[], dataDir: string): { status: number | null; stdout: string; stderr: string } {
+function sutura(args: string[], dataDir: string, extraEnv: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SAMPLE_CONTENT: 'false' };
   delete env.NODE_TEST_CONTEXT;
   if (process.env.TEST_DATABASE_URL) {
     env.DATABASE_URL = process.env.TEST_DATABASE_URL;
     env.DATABASE_SCHEMA = `cli_${process.pid}_${Date.now().toString(36)}`;
   }
+  Object.assign(env, extraEnv);
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -51,6 +57,9 @@ describe('sutura CLI', () => {
       [['frobnicate'], /unknown command/],
       [['rotate-keys', 'now'], /takes no arguments/],
       [['import-guide', empty, '--bogus'], /Unknown option '--bogus'/],
+      [['audit'], /usage: sutura audit verify/],
+      [['audit', 'repair'], /usage: sutura audit verify/],
+      [['audit', 'verify', '--fix'], /Unknown option '--fix'/],
     ] as const) {
       const run = sutura([...args], dir);
       assert.notEqual(run.status, 0, args.join(' '));
@@ -70,6 +79,40 @@ describe('sutura CLI', () => {
     const run = sutura(['create-admin', '--email', 'owner@example.test'], dir);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /\/account\/setup\?token=[A-Za-z0-9_-]{20,}/);
+  });
+
+  test('audit verify: OK with the count; a row edited directly is named, with a non-zero exit', async () => {
+    const auditDir = mkdtempSync(join(tmpdir(), 'sutura-cli-audit-'));
+    const env: Record<string, string> = { DATA_DIR: auditDir, LOG_LEVEL: 'silent', SAMPLE_CONTENT: 'false' };
+    if (process.env.TEST_DATABASE_URL) {
+      env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+      env.DATABASE_SCHEMA = `cli_audit_${process.pid}_${Date.now().toString(36)}`;
+    }
+    const empty = sutura(['audit', 'verify'], auditDir, env);
+    assert.equal(empty.status, 0, empty.stderr);
+    assert.match(empty.stdout, /audit log OK: 0 events/);
+
+    const config = loadConfig(env);
+    const db = await openDatabase(config);
+    try {
+      for (let i = 0; i < 3; i++) await db.transaction().execute((trx) => recordAudit(trx, 'guide.updated', { type: 'guide', id: `g${i}` }, { revision: i }, null));
+      const ok = sutura(['audit', 'verify'], auditDir, env);
+      assert.equal(ok.status, 0, ok.stderr);
+      assert.match(ok.stdout, /audit log OK: 3 events/);
+
+      // An attacker with database access drops the append-only triggers and edits a row.
+      await dropAuditTriggers(db);
+      const victim = await db.selectFrom('audit_events').select(['id', 'at']).where('seq', '=', 2).executeTakeFirstOrThrow();
+      await db.updateTable('audit_events').set({ change: JSON.stringify({ revision: 99 }) }).where('seq', '=', 2).execute();
+      const broken = sutura(['audit', 'verify'], auditDir, env);
+      assert.equal(broken.status, 1);
+      assert.equal(broken.stdout, '');
+      assert.match(broken.stderr, new RegExp(`BROKEN at event 2 \\(id ${victim.id}, ${readTime(victim.at).toISOString().replace(/\./g, '\\.')}\\); the 1 events before it verify`));
+      assert.equal(broken.stderr.trim().split('\n').length, 1);
+    } finally {
+      if (config.database.kind === 'postgres' && config.database.schema) await dropSchema(db, config.database.schema);
+      await db.destroy();
+    }
   });
 
   test('sutura worker runs jobs until asked to stop, then exits cleanly', async () => {

@@ -54,3 +54,15 @@ document.addEventListener('click', (event) => {
     () => {}, // Leave the button as it was; the text is still visible to copy by hand.
   );
 });
+
+// 4. The age question (AGE_GATE): the server sends the dialog open so it works without
+//    JavaScript; here it becomes a modal dialog, so the page behind is inert and focus starts
+//    on the answer. Escape does not dismiss it: the question has to be answered or left.
+const ageGate = document.querySelector('dialog[data-age-gate]');
+if (ageGate instanceof HTMLDialogElement && typeof ageGate.showModal === 'function') {
+  ageGate.addEventListener('cancel', (event) => event.preventDefault());
+  ageGate.close();
+  ageGate.showModal();
+  const answer = ageGate.querySelector('[autofocus]');
+  if (answer instanceof HTMLElement) answer.focus();
+}

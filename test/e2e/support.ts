@@ -4,7 +4,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { after, before } from 'node:test';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { buildApp, type AppServices } from '../../src/app.js';
-import { createStaffInvite } from '../../src/core/auth/index.js';
+import { createStaffInvite, type Role } from '../../src/core/auth/index.js';
 import { loadTestConfig } from '../../src/core/config/index.js';
 import { dropSchema } from '../../src/core/db/index.js';
 import { guideService } from '../../src/features/procedures/index.js';
@@ -15,6 +15,8 @@ export interface Site {
   readonly services: AppServices;
   /** A one-time staff set-up link for a new editor. */
   inviteEditor(): Promise<string>;
+  /** A one-time staff set-up link for a new account with these roles. */
+  invite(roles: readonly Role[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -33,13 +35,15 @@ export interface SiteOptions {
    * IP address) that is the configured site's own.
    */
   readonly localhost?: boolean;
+  /** Settings to override, e.g. AGE_GATE. */
+  readonly env?: Record<string, string>;
 }
 
 /** The real server on a free local port, with the sample content loaded. */
 export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const port = await freePort();
   const url = `http://${options.localhost ? 'localhost' : '127.0.0.1'}:${port}`;
-  const config = loadTestConfig({ HOST: '127.0.0.1', ...(options.localhost ? { PUBLIC_URL: url } : {}) });
+  const config = loadTestConfig({ HOST: '127.0.0.1', ...(options.localhost ? { PUBLIC_URL: url } : {}), ...options.env });
   const { app, services } = await buildApp(config);
   await loadSampleGuides(services.db, services.storage, guideService(services));
   await app.listen({ host: options.localhost ? 'localhost' : '127.0.0.1', port });
@@ -48,6 +52,9 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     services,
     async inviteEditor() {
       return `${url}/account/setup?token=${await createStaffInvite(services.db, ['editor'])}`;
+    },
+    async invite(roles) {
+      return `${url}/account/setup?token=${await createStaffInvite(services.db, roles)}`;
     },
     async close() {
       const schema = config.database.kind === 'postgres' ? config.database.schema : undefined;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 import { sql } from 'kysely';
 import { dialectOf, type Db, type Trx } from '../db/index.js';
 import { newId } from '../db/ids.js';
@@ -6,6 +7,8 @@ import { nowIso, readJson, readTime, writeJson } from '../db/portable.js';
 import { currentContext } from '../http/context.js';
 import './tables.js';
 import './privacy.js';
+import type { AuditEventsTable } from './tables.js';
+import type { Selectable } from 'kysely';
 
 /**
  * The audit vocabulary: one catalogue, so a privacy officer can filter by action and a typo
@@ -41,12 +44,42 @@ export const AUDIT_ACTIONS = [
   'consultation.photo_viewed',
   'consultation.updated',
   'consultation.noted',
+  'people.roles_changed',
+  'people.disabled',
+  'people.enabled',
+  'people.invited',
+  'people.minor_marked',
+  'people.minor_erased',
+  'audit.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditTarget {
   readonly type: string;
   readonly id: string;
+}
+
+/**
+ * Shortens an IP address to its network: IPv4 to /24, IPv6 to /48. Enough to tell a country
+ * or a provider apart when investigating, not enough to single out a household; the audit log
+ * is kept for years and cannot be edited later, so it must never hold more than it needs.
+ */
+export function truncateIp(ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  const v4 = mapped ? mapped[1]! : ip;
+  if (isIPv4(v4)) return `${v4.split('.').slice(0, 3).join('.')}.0/24`;
+  const bare = ip.split('%')[0] ?? '';
+  if (!isIPv6(bare)) return null;
+  const [head = '', tail = ''] = bare.split('::');
+  const left = head ? head.split(':') : [];
+  const right = bare.includes('::') && tail ? tail.split(':') : [];
+  // An embedded IPv4 tail (a:b::1.2.3.4) is beyond the first 48 bits: it is dropped anyway.
+  const groups = bare.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  const network = groups.slice(0, 3).map((g) => (parseInt(g, 16) || 0).toString(16));
+  // Trailing zero groups fold into the '::' (2001:db8:0:: is written 2001:db8::).
+  while (network.length && network[network.length - 1] === '0') network.pop();
+  return `${network.join(':')}::/48`;
 }
 
 const GENESIS = '0'.repeat(64);
@@ -96,7 +129,7 @@ export async function recordAudit(
     target_type: target?.type ?? null,
     target_id: target?.id ?? null,
     request_id: ctx?.requestId ?? null,
-    ip: ctx?.ip ?? null,
+    ip: truncateIp(ctx?.ip),
     change: change ?? null,
   };
   const prevHash = last?.hash ?? GENESIS;
@@ -108,9 +141,47 @@ export async function recordAudit(
 
 /** Recomputes the chain; returns the seq of the first broken link, or null when intact. */
 export async function verifyAuditChain(db: Db): Promise<number | null> {
-  const rows = await db.selectFrom('audit_events').selectAll().orderBy('seq').execute();
+  const result = await checkAuditChain(db);
+  return result.ok ? null : result.seq;
+}
+
+/** The outcome of walking the chain: how many events, or the first one that does not link. */
+export type AuditChainResult =
+  | { readonly ok: true; readonly count: number }
+  | { readonly ok: false; readonly count: number; readonly seq: number; readonly id: string; readonly at: Date };
+
+/**
+ * Walks the whole chain in order and recomputes every hash. A row edited, deleted or inserted
+ * out of turn breaks the link at that row (or the next one). Reads in pages so a long log
+ * does not sit in memory at once.
+ */
+export async function checkAuditChain(db: Db, pageSize = 1000): Promise<AuditChainResult> {
   let prev = GENESIS;
-  for (const r of rows) {
+  let count = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    if (!rows.length) return { ok: true, count };
+    for (const r of rows) {
+      const broken = brokenLink(prev, r);
+      if (broken) return { ok: false, count, seq: r.seq, id: r.id, at: readTimeSafe(r.at) };
+      prev = r.hash;
+      count++;
+      after = r.seq;
+    }
+  }
+}
+
+function readTimeSafe(value: unknown): Date {
+  try {
+    return readTime(value);
+  } catch {
+    return new Date(Number.NaN);
+  }
+}
+
+function brokenLink(prev: string, r: AuditEventRow): boolean {
+  try {
     const row = {
       seq: r.seq,
       id: r.id,
@@ -123,8 +194,11 @@ export async function verifyAuditChain(db: Db): Promise<number | null> {
       ip: r.ip,
       change: r.change === null ? null : readJson(r.change),
     };
-    if (r.prev_hash !== prev || digest(prev, row) !== r.hash) return r.seq;
-    prev = r.hash;
+    return r.prev_hash !== prev || digest(prev, row) !== r.hash;
+  } catch {
+    // A row so damaged it does not even parse (a bad time, broken JSON) is a broken link too.
+    return true;
   }
-  return null;
 }
+
+type AuditEventRow = Selectable<AuditEventsTable>;

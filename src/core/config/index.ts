@@ -38,6 +38,8 @@ export interface Config {
   readonly jobs: { readonly inWeb: boolean; readonly concurrency: number; readonly pollMs: number };
   readonly practice: PracticeIdentity;
   readonly minAge: number;
+  /** Public pages ask a first-time visitor to confirm their age (a neutral, cookie-backed gate). */
+  readonly ageGate: boolean;
 }
 
 /** Raised when the environment is invalid; lists every problem on its own line. */
@@ -121,6 +123,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       jurisdiction: e.PRACTICE_JURISDICTION,
     },
     minAge: e.MIN_AGE,
+    ageGate: e.AGE_GATE,
   });
 }
 

@@ -62,6 +62,8 @@ export const envSchema = z.object({
   PRACTICE_JURISDICTION: z.string().min(1).default('Miami-Dade County, Florida'),
   /** Minimum age to use the site; the stricter of the practice's (18) and portal's (16) terms. */
   MIN_AGE: z.coerce.number().int().min(13).max(21).default(18),
+  /** Ask first-time visitors of public pages to confirm they are MIN_AGE or older. */
+  AGE_GATE: flag.default(false),
 });
 
 export type Env = z.input<typeof envSchema>;

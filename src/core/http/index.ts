@@ -15,6 +15,9 @@ import type { PageCache } from './page-cache.js';
 import { checkSameOrigin, newNonce, setSecurityHeaders } from './security.js';
 import './types.js';
 
+/** The strictly necessary cookie that remembers a visitor's answer to the age question. */
+export const AGE_COOKIE = 'sutura_age';
+
 export interface HttpCoreOptions {
   config: Config;
   db: Db;
@@ -63,18 +66,28 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
   app.decorateRequest('locale', 'en');
   app.decorateRequest('actor', null);
   app.decorateRequest('cspNonce', '');
+  /**
+   * Whether this request's public pages carry the age question: the gate is on, the visitor
+   * has not answered, and nobody is signed in (accounts confirmed their age when they were made).
+   */
+  function ageGated(request: FastifyRequest): boolean {
+    return config.ageGate && !request.actor && request.cookies[AGE_COOKIE] !== '1';
+  }
+
   app.decorateRequest('view', function view(this: FastifyRequest): ViewContext {
     const actor = this.actor;
+    const path = this.url.split('?')[0] ?? '/';
     return {
       locale: this.locale,
       t: translator(this.locale),
-      path: this.url.split('?')[0] ?? '/',
+      path,
       publicUrl: config.publicUrl,
       practice: config.practice,
       actor: actor ? { name: actor.name, isStaff: actor.roles.some((r) => STAFF_ROLES.includes(r)) } : null,
       nonce: this.cspNonce,
       can: (action: string) => can(actor, action),
       partial: this.headers['hx-request'] === 'true' && this.headers['hx-boosted'] !== 'true',
+      ageGate: ageGated(this) && !path.startsWith('/age-gate') ? { minAge: config.minAge, returnTo: localizePath(this.locale, this.url) } : null,
     };
   });
   app.decorateReply('html', function html(this: FastifyReply, body: string | Promise<string>): FastifyReply {
@@ -96,6 +109,14 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
     return !(config.benchRoutes && request.headers['x-bench-no-cache'] === '1');
   }
 
+  /**
+   * Language and URL, plus whether the page carries the age question: a visitor who answered
+   * must never get the gated copy, nor a first visitor the ungated one.
+   */
+  function pageCacheKey(request: FastifyRequest): string {
+    return `${request.locale}:${ageGated(request) ? 'age-gate:' : ''}${request.url}`;
+  }
+
   app.addHook('onRequest', async (request, reply) => {
     request.cspNonce = newNonce();
     request.locale = (request.raw as { suturaLocale?: 'en' | 'es' }).suturaLocale ?? 'en';
@@ -109,9 +130,10 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
     const cookie = request.cookies[SESSION_COOKIE];
     // The page cache serves anonymous readers only; anyone with a session gets fresh pages.
     if (usesPageCache(request) && !cookie && request.method === 'GET') {
-      const hit = pageCache.get(`${request.locale}:${request.url}`, request.cspNonce);
+      const hit = pageCache.get(pageCacheKey(request), request.cspNonce);
       if (hit) {
         reply.header('etag', hit.etag).header('cache-control', 'public, max-age=0, must-revalidate').header('x-page-cache', 'hit');
+        if (config.ageGate) reply.header('vary', 'cookie');
         if (request.headers['if-none-match'] === hit.etag) return reply.code(304).send();
         return reply.type(hit.type).send(hit.body);
       }
@@ -147,8 +169,9 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
       reply.getHeader('x-page-cache') === undefined;
     if (cacheable) {
       const type = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
-      const etag = pageCache.set(`${request.locale}:${request.url}`, payload, request.cspNonce, type);
+      const etag = pageCache.set(pageCacheKey(request), payload, request.cspNonce, type);
       reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate').header('x-page-cache', 'miss');
+      if (config.ageGate) reply.header('vary', 'cookie');
     }
     return payload;
   });

@@ -16,6 +16,11 @@ export interface ViewContext {
   readonly can: (action: string) => boolean;
   /** True when the request came from htmx and wants a fragment. */
   readonly partial: boolean;
+  /**
+   * Set when a public page must first ask the visitor's age (AGE_GATE on, no answer yet):
+   * the minimum age and the localized address to come back to after answering.
+   */
+  readonly ageGate?: { readonly minAge: number; readonly returnTo: string } | null;
 }
 
 /** Head and social metadata of a page. */

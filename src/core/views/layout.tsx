@@ -84,6 +84,9 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/consultations', ctx.t('admin.nav.consultations'), 'consultation.manage'],
       ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],
       ['/admin/newsletters/subscribers', ctx.t('admin.nav.subscribers'), 'newsletter.subscribers'],
+      ['/admin/people', ctx.t('admin.nav.people'), 'people.manage'],
+      ['/admin/minors', ctx.t('admin.nav.minors'), 'people.mark_minor'],
+      ['/admin/audit', ctx.t('admin.nav.audit'), 'audit.read'],
       ['/admin/jobs', ctx.t('admin.nav.jobs'), 'jobs.manage'],
       ['/admin/outbox', ctx.t('admin.nav.outbox'), 'mail.outbox'],
     ] as const
@@ -124,6 +127,34 @@ function FooterSubscribe({ ctx }: { ctx: ViewContext }): JSX.Element {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The age question (AGE_GATE): a dialog over the page, sent open so it works without
+ * JavaScript (the stylesheet makes it cover the page); site.js turns it into a modal dialog,
+ * which makes the page behind inert and starts focus on the answer. The page itself is still
+ * rendered underneath, so it stays the same page for search engines and links.
+ */
+function AgeGate({ ctx, gate }: { ctx: ViewContext; gate: { minAge: number; returnTo: string } }): JSX.Element {
+  return (
+    <dialog open class="age-gate" aria-modal="true" aria-labelledby="age-gate-title" aria-describedby="age-gate-text" data-age-gate>
+      <div class="age-gate-box">
+        <h2 id="age-gate-title">{escapeHtml(ctx.t('ageGate.title'))}</h2>
+        <p id="age-gate-text">{escapeHtml(ctx.t('ageGate.statement', { age: gate.minAge, practice: ctx.practice.name }))}</p>
+        <div class="form-actions">
+          <form method="post" action={href(ctx, '/age-gate')}>
+            <input type="hidden" name="return" value={gate.returnTo} />
+            <button type="submit" class="button" autofocus>
+              {escapeHtml(ctx.t('ageGate.accept', { age: gate.minAge }))}
+            </button>
+          </form>
+          <a class="button secondary" href={href(ctx, '/age-gate/leave')}>
+            {escapeHtml(ctx.t('ageGate.leave'))}
+          </a>
+        </div>
+      </div>
+    </dialog>
   );
 }
 
@@ -176,6 +207,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
           })}
         </head>
         <body class={admin ? 'admin' : 'site'}>
+          {!admin && ctx.ageGate ? <AgeGate ctx={ctx} gate={ctx.ageGate} /> : ''}
           <a class="skip-link" href="#main">
             {escapeHtml(ctx.t('layout.skip'))}
           </a>

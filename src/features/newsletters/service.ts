@@ -4,6 +4,7 @@ import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
 import type { Actor } from '../../core/auth/index.js';
 import { hashSecret, newSecret } from '../../core/auth/tokens.js';
+import type { Trx } from '../../core/db/index.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, localizePath } from '../../core/i18n/index.js';
 import { isPermanentFailure } from '../../core/mail/index.js';
@@ -367,4 +368,13 @@ export class NewsletterService {
     if (!list) throw new ValidationError('invalid_input', 'no such list');
     return list;
   }
+}
+
+/**
+ * Erases the subscriber with this address, with their consent trail and delivery records, in
+ * the caller's transaction (the erasure of a minor's account). The suppression list keeps only
+ * a hash and is left alone, so an erased address is still never mailed after unsubscribing.
+ */
+export function eraseSubscriber(trx: Trx, email: string): Promise<number> {
+  return store.deleteSubscriberByEmail(trx, email);
 }

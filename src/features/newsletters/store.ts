@@ -357,3 +357,12 @@ export async function recordOpen(db: Conn, issueId: string, subscriberId: string
     .where((eb) => eb.exists(eb.selectFrom('newsletter_subscribers as s').select('s.id').whereRef('s.id', '=', 'newsletter_deliveries.subscriber_id').where('s.tracking', '=', true)))
     .execute();
 }
+
+/** Deletes a subscriber by address (subscriptions, consents and deliveries go with it). */
+export async function deleteSubscriberByEmail(trx: Conn, email: string): Promise<number> {
+  const r = await trx
+    .deleteFrom('newsletter_subscribers')
+    .where((eb) => eb(eb.fn<string>('lower', ['email']), '=', email.trim().toLowerCase()))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

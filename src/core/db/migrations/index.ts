@@ -17,6 +17,7 @@ import * as m0015 from './20261122_0015_mail_messages.js';
 import * as m0016 from './20261122_0016_contact_messages.js';
 import * as m0017 from './20261122_0017_newsletters.js';
 import * as m0018 from './20261122_0018_consultations.js';
+import * as m0025 from './20261122_0025_audit_append_only.js';
 import * as m0030 from './20261122_0030_two_factor.js';
 import * as m0031 from './20261122_0031_passkeys.js';
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '20261122_0016_contact_messages': m0016,
   '20261122_0017_newsletters': m0017,
   '20261122_0018_consultations': m0018,
+  '20261122_0025_audit_append_only': m0025,
   '20261122_0030_two_factor': m0030,
   '20261122_0031_passkeys': m0031,
 };
