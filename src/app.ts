@@ -20,6 +20,7 @@ import consultations from './features/consultations/index.js';
 import contact from './features/contact/index.js';
 import newsletters from './features/newsletters/index.js';
 import passkeys from './features/passkeys/index.js';
+import privacy from './features/privacy/index.js';
 import procedures from './features/procedures/index.js';
 import site from './features/site/index.js';
 import twoFactor from './features/two-factor/index.js';
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(newsletters, services);
   await app.register(twoFactor, services);
   await app.register(passkeys, services);
+  await app.register(privacy, services);
   await app.register(consultations, services);
   await app.register(staff, services);
   await app.register(admin, services);

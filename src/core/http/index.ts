@@ -10,6 +10,7 @@ import { type MessageKey, localizePath, translator } from '../i18n/index.js';
 import { assetByUrl } from '../views/assets.js';
 import type { ViewContext } from '../views/context.js';
 import { ErrorPage } from '../views/error-page.js';
+import { type Consent, readConsent } from './consent.js';
 import { enterContext } from './context.js';
 import type { PageCache } from './page-cache.js';
 import { checkSameOrigin, newNonce, setSecurityHeaders } from './security.js';
@@ -66,6 +67,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
   app.decorateRequest('locale', 'en');
   app.decorateRequest('actor', null);
   app.decorateRequest('cspNonce', '');
+  app.decorateRequest('consent', null as unknown as Consent);
   /**
    * Whether this request's public pages carry the age question: the gate is on, the visitor
    * has not answered, and nobody is signed in (accounts confirmed their age when they were made).
@@ -88,6 +90,8 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
       can: (action: string) => can(actor, action),
       partial: this.headers['hx-request'] === 'true' && this.headers['hx-boosted'] !== 'true',
       ageGate: ageGated(this) && !path.startsWith('/age-gate') ? { minAge: config.minAge, returnTo: localizePath(this.locale, this.url) } : null,
+      // The privacy center is where the choice is made in detail: no banner over it.
+      consentBanner: !this.consent.decided && !path.startsWith('/admin') && !path.startsWith('/privacy/center') ? { returnTo: localizePath(this.locale, this.url), optOutSignal: this.consent.optOutSignal } : null,
     };
   });
   app.decorateReply('html', function html(this: FastifyReply, body: string | Promise<string>): FastifyReply {
@@ -110,16 +114,17 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
   }
 
   /**
-   * Language and URL, plus whether the page carries the age question: a visitor who answered
-   * must never get the gated copy, nor a first visitor the ungated one.
+   * Language and URL, plus what differs by visitor: the age question and the cookie banner (a
+   * visitor who answered must never get the asking copy, nor a first visitor the other one).
    */
   function pageCacheKey(request: FastifyRequest): string {
-    return `${request.locale}:${ageGated(request) ? 'age-gate:' : ''}${request.url}`;
+    return `${request.locale}:${ageGated(request) ? 'age-gate:' : ''}${request.consent.decided ? '' : 'consent:'}${request.url}`;
   }
 
   app.addHook('onRequest', async (request, reply) => {
     request.cspNonce = newNonce();
     request.locale = (request.raw as { suturaLocale?: 'en' | 'es' }).suturaLocale ?? 'en';
+    request.consent = readConsent(request);
     const context = { requestId: request.id, ip: request.ip, locale: request.locale, actor: null as Actor | null };
     enterContext(context);
     setSecurityHeaders(reply, request.cspNonce, https);
@@ -133,7 +138,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
       const hit = pageCache.get(pageCacheKey(request), request.cspNonce);
       if (hit) {
         reply.header('etag', hit.etag).header('cache-control', 'public, max-age=0, must-revalidate').header('x-page-cache', 'hit');
-        if (config.ageGate) reply.header('vary', 'cookie');
+        reply.header('vary', 'cookie');
         if (request.headers['if-none-match'] === hit.etag) return reply.code(304).send();
         return reply.type(hit.type).send(hit.body);
       }
@@ -170,8 +175,8 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
     if (cacheable) {
       const type = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
       const etag = pageCache.set(pageCacheKey(request), payload, request.cspNonce, type);
-      reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate').header('x-page-cache', 'miss');
-      if (config.ageGate) reply.header('vary', 'cookie');
+      // The age question and the cookie banner depend on cookies: so does the page.
+      reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate').header('x-page-cache', 'miss').header('vary', 'cookie');
     }
     return payload;
   });

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/roles.js';
 import type { Locale } from '../i18n/index.js';
 import type { ViewContext } from '../views/context.js';
+import type { Consent } from './consent.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -16,6 +17,8 @@ declare module 'fastify' {
     locale: Locale;
     actor: Actor | null;
     cspNonce: string;
+    /** The visitor's cookie choices (and whether their browser signals an opt-out). */
+    consent: Consent;
     /** The data every view needs about this request. */
     view(): ViewContext;
   }

@@ -21,6 +21,8 @@ export interface ViewContext {
    * the minimum age and the localized address to come back to after answering.
    */
   readonly ageGate?: { readonly minAge: number; readonly returnTo: string } | null;
+  /** The cookie banner, while the visitor has made no choice (never in the back office). */
+  readonly consentBanner?: { readonly returnTo: string; readonly optOutSignal: boolean } | null;
 }
 
 /** Head and social metadata of a page. */

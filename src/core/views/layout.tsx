@@ -158,6 +158,32 @@ function AgeGate({ ctx, gate }: { ctx: ViewContext; gate: { minAge: number; retu
   );
 }
 
+/**
+ * The cookie banner, until the visitor chooses. It sits in the page (not over it), and "Reject
+ * all" is exactly as large and as near as "Accept all". Plain forms: it works without JavaScript.
+ */
+function ConsentBanner({ ctx, banner }: { ctx: ViewContext; banner: { returnTo: string; optOutSignal: boolean } }): JSX.Element {
+  return (
+    <section class="consent-banner" aria-labelledby="consent-title">
+      <div class="wrap">
+        <h2 id="consent-title">{escapeHtml(ctx.t('consent.title'))}</h2>
+        <p>{escapeHtml(ctx.t('consent.text'))}</p>
+        {banner.optOutSignal ? <p>{escapeHtml(ctx.t('consent.signal'))}</p> : ''}
+        <form method="post" action={href(ctx, '/privacy/consent')} class="consent-actions">
+          <input type="hidden" name="returnTo" value={banner.returnTo} />
+          <button type="submit" class="button" name="choice" value="accept">
+            {escapeHtml(ctx.t('consent.acceptAll'))}
+          </button>
+          <button type="submit" class="button" name="choice" value="reject">
+            {escapeHtml(ctx.t('consent.rejectAll'))}
+          </button>
+          <a href={href(ctx, '/privacy/center#cookies')}>{escapeHtml(ctx.t('consent.choose'))}</a>
+        </form>
+      </div>
+    </section>
+  );
+}
+
 /** The page frame: head, skip link, header, navigation, main, footer. */
 export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children?: Children }): JSX.Element {
   const locales = meta.locales ?? LOCALES;
@@ -211,6 +237,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
           <a class="skip-link" href="#main">
             {escapeHtml(ctx.t('layout.skip'))}
           </a>
+          {!admin && ctx.consentBanner ? <ConsentBanner ctx={ctx} banner={ctx.consentBanner} /> : ''}
           <header class="site-header">
             <div class="wrap header-row">
               <a class="brand" href={admin ? '/admin' : href(ctx, '/')}>
@@ -250,6 +277,9 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
                   </li>
                   <li>
                     <a href={href(ctx, '/disclaimer')}>{escapeHtml(ctx.t('nav.disclaimer'))}</a>
+                  </li>
+                  <li>
+                    <a href={href(ctx, '/privacy/center')}>{escapeHtml(ctx.t('nav.privacyChoices'))}</a>
                   </li>
                 </ul>
               </nav>
