@@ -35,6 +35,7 @@ export interface Config {
   readonly dataKeys: readonly DataKey[] | null;
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly newsletter: { readonly ratePerMinute: number; readonly batchSize: number };
+  readonly privacyDueDays: { readonly gdpr: number; readonly ccpa: number };
   readonly jobs: { readonly inWeb: boolean; readonly concurrency: number; readonly pollMs: number };
   readonly practice: PracticeIdentity;
   readonly minAge: number;
@@ -113,6 +114,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataKeys,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     newsletter: { ratePerMinute: e.NEWSLETTER_RATE, batchSize: e.NEWSLETTER_BATCH },
+    privacyDueDays: { gdpr: e.PRIVACY_DAYS_GDPR, ccpa: e.PRIVACY_DAYS_CCPA },
     jobs: { inWeb: e.JOBS_IN_WEB, concurrency: e.JOB_CONCURRENCY, pollMs: e.JOB_POLL_MS },
     practice: {
       name: e.PRACTICE_NAME,

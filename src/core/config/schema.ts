@@ -46,6 +46,10 @@ export const envSchema = z.object({
   NEWSLETTER_RATE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Messages per newsletter batch job; each batch is one job that a worker sends in one go. */
   NEWSLETTER_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Days to answer a privacy request under the GDPR (EU, UK and everyone not in California). */
+  PRIVACY_DAYS_GDPR: z.coerce.number().int().min(1).max(90).default(30),
+  /** Days to answer a privacy request from California (CCPA). */
+  PRIVACY_DAYS_CCPA: z.coerce.number().int().min(1).max(90).default(45),
   /** The web process also runs background jobs (turn off when `sutura worker` runs them). */
   JOBS_IN_WEB: flag.default(true),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),

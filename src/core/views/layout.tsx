@@ -83,6 +83,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/contact', ctx.t('admin.nav.contact'), 'contact.manage'],
       ['/admin/consultations', ctx.t('admin.nav.consultations'), 'consultation.manage'],
       ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],
+      ['/admin/privacy', ctx.t('admin.nav.privacy'), 'privacy.requests'],
       ['/admin/newsletters/subscribers', ctx.t('admin.nav.subscribers'), 'newsletter.subscribers'],
       ['/admin/people', ctx.t('admin.nav.people'), 'people.manage'],
       ['/admin/minors', ctx.t('admin.nav.minors'), 'people.mark_minor'],

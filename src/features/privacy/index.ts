@@ -1,12 +1,25 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { AppServices } from '../../app.js';
+import { can } from '../../core/auth/index.js';
+import { isOverdue } from './model.js';
+import { ValidationError } from '../../core/errors.js';
+import { requireActor } from '../../core/http/index.js';
+import { parseForm } from '../../core/http/forms.js';
+import type { FieldErrors } from '../../core/views/components.js';
 import { CONSENT_COOKIE } from '../../core/http/consent.js';
 import { localizePath } from '../../core/i18n/index.js';
 import './policy.js';
 import './privacy.js';
-import { centerQuery, consentForm } from './schemas.js';
-import { PrivacyService } from './service.js';
-import { PrivacyCenterPage } from './views/center.js';
+import { centerQuery, consentForm, noteForm, queueQuery, requestForm, tokenForm, tokenQuery, writeForm } from './schemas.js';
+import { PrivacyService, RightsService } from './service.js';
+import { RequestPage, RequestsPage } from './views/admin.js';
+import { ConfirmRequestPage, PrivacyCenterPage } from './views/center.js';
+
+const idParams = z.object({ id: z.string().min(1).max(40) });
+/** A handful of requests an hour from one address: enough for a family, not for a flood. */
+const REQUEST_LIMIT = { max: 5, timeWindow: 3_600_000 };
+const NOTICES = { saved: 'consent.saved', requested: 'rights.requested', confirmed: 'rights.confirmed' } as const;
 
 /** A choice is remembered for a year, then asked again (the usual guidance for consent). */
 const CONSENT_MAX_AGE_S = 365 * 24 * 3600;
@@ -14,13 +27,86 @@ const CONSENT_MAX_AGE_S = 365 * 24 * 3600;
 /** The privacy center: the cookie banner's answers and the page where choices are made and changed. */
 export default async function privacy(app: FastifyInstance, services: AppServices): Promise<void> {
   const service = new PrivacyService(services);
+  const rights = new RightsService(services);
+  services.dashboard.push(async (actor, t) => {
+    if (!can(actor, 'privacy.requests')) return null;
+    const open = await rights.queue('active');
+    const overdue = open.filter((r) => isOverdue(r)).length;
+    return { href: '/admin/privacy', title: t('admin.nav.privacy'), summary: t('admin.dashboard.privacy', { open: open.length, overdue }), attention: overdue > 0 };
+  });
+
+  async function renderCenter(request: FastifyRequest, reply: FastifyReply, extra: { notice?: string; request?: { values?: Record<string, string>; errors?: FieldErrors } } = {}) {
+    const ctx = request.view();
+    return reply.html(PrivacyCenterPage({ ctx, consent: request.consent, latest: await service.latest(request.consent), ageGate: services.config.ageGate, ...extra }) as string);
+  }
 
   app.get('/privacy/center', { config: { action: 'privacy.center' } }, async (request, reply) => {
-    const { saved } = centerQuery.parse(request.query ?? {});
+    const query = centerQuery.parse(request.query ?? {});
+    const key = (['saved', 'requested', 'confirmed'] as const).find((k) => query[k]);
+    return renderCenter(request, reply, key ? { notice: request.view().t(NOTICES[key]) } : {});
+  });
+
+  app.post('/privacy/requests', { config: { action: 'privacy.center', rateLimit: REQUEST_LIMIT } }, async (request, reply) => {
+    const form = parseForm(requestForm, request.body, request.view().t);
+    if (!form.ok) return renderCenter(request, reply.code(422), { request: { values: form.values, errors: form.errors } });
+    // The same answer for every address, and for bots that fill the honeypot.
+    const { website, ...input } = form.data;
+    if (!website) await rights.submit(input, request.locale);
+    return reply.redirect(`${localizePath(request.locale, '/privacy/center')}?requested=1#rights`, 303);
+  });
+
+  app.get('/privacy/requests/confirm', { config: { action: 'privacy.center' } }, async (request, reply) => {
+    const { token } = tokenQuery.parse(request.query ?? {});
+    const pending = token ? await rights.pending(token) : null;
+    return reply.code(pending ? 200 : 410).html(ConfirmRequestPage({ ctx: request.view(), token: pending ? token! : null, ...(pending ? { kind: pending.kind } : {}) }) as string);
+  });
+
+  app.post('/privacy/requests/confirm', { config: { action: 'privacy.center' } }, async (request, reply) => {
+    const form = tokenForm.safeParse(request.body ?? {});
+    const confirmed = form.success ? await rights.confirm(form.data.token) : null;
+    if (!confirmed) return reply.code(410).html(ConfirmRequestPage({ ctx: request.view(), token: null }) as string);
+    return reply.redirect(`${localizePath(request.locale, '/privacy/center')}?confirmed=1#rights`, 303);
+  });
+
+  const officer = { config: { action: 'privacy.requests' } };
+
+  app.get('/admin/privacy', officer, async (request, reply) => {
+    const { filter } = queueQuery.parse(request.query ?? {});
+    return reply.html(RequestsPage({ ctx: request.view(), requests: await rights.queue(filter), filter }) as string);
+  });
+
+  async function renderRequest(request: FastifyRequest, id: string, extra: { notice?: string; errors?: FieldErrors; values?: Record<string, string> } = {}): Promise<string> {
+    const detail = await rights.detail(requireActor(request), id);
+    return RequestPage({ ctx: request.view(), ...detail, ...extra }) as string;
+  }
+
+  app.get('/admin/privacy/:id', officer, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const { notice } = queueQuery.parse(request.query ?? {});
     const ctx = request.view();
-    return reply.html(
-      PrivacyCenterPage({ ctx, consent: request.consent, latest: await service.latest(request.consent), ageGate: services.config.ageGate, notice: saved ? ctx.t('consent.saved') : undefined }) as string,
-    );
+    return reply.html(await renderRequest(request, id, notice === 'noted' ? { notice: ctx.t('rights.admin.noted') } : notice === 'sent' ? { notice: ctx.t('rights.admin.sent') } : {}));
+  });
+
+  app.post('/admin/privacy/:id/note', officer, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const form = parseForm(noteForm, request.body, request.view().t);
+    if (!form.ok) return reply.code(422).html(await renderRequest(request, id, { errors: { note: form.errors.body ?? '' } }));
+    await rights.addNote(requireActor(request), id, form.data.body);
+    return reply.redirect(`/admin/privacy/${id}?notice=noted`, 303);
+  });
+
+  app.post('/admin/privacy/:id/write', officer, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const ctx = request.view();
+    const form = parseForm(writeForm, request.body, ctx.t);
+    if (!form.ok) return reply.code(422).html(await renderRequest(request, id, { errors: { message: form.errors.body ?? form.errors.outcome ?? '' }, values: form.values }));
+    try {
+      await rights.write(requireActor(request), id, form.data.body, form.data.outcome);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      return reply.code(422).html(await renderRequest(request, id, { errors: { message: ctx.t('rights.admin.closed') } }));
+    }
+    return reply.redirect(`/admin/privacy/${id}?notice=sent`, 303);
   });
 
   app.post('/privacy/consent', { config: { action: 'privacy.center' } }, async (request, reply) => {

@@ -3,4 +3,6 @@ import { definePermissions } from '../../core/auth/index.js';
 definePermissions({
   // Everyone, signed in or not, reads and sets their own privacy choices.
   'privacy.center': 'public',
+  // Rights requests name people and what they want done with their data.
+  'privacy.requests': ['privacy_officer'],
 });

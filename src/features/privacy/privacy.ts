@@ -1,5 +1,30 @@
 import { definePersonalData } from '../../core/privacy/registry.js';
 
+definePersonalData(
+  {
+    table: 'privacy_requests',
+    owner: 'privacy',
+    subjects: ['member', 'professional', 'subscriber', 'correspondent', 'patient', 'visitor'],
+    purpose: 'Handling requests to exercise privacy rights, and proving we answered them in time.',
+    lawfulBasis: 'legal_obligation',
+    retention: { rule: 'days', days: 730, from: 'updated_at' },
+    link: { email: 'email' },
+    personal: { name: 'identity', email: 'contact', details: 'content', locale: 'preferences' },
+    other: ['id', 'kind', 'jurisdiction', 'status', 'confirm_hash', 'confirm_expires_at', 'confirmed_at', 'due_at', 'closed_at', 'created_at', 'updated_at'],
+  },
+  {
+    table: 'privacy_request_entries',
+    owner: 'privacy',
+    subjects: ['member', 'professional', 'subscriber', 'correspondent', 'patient', 'visitor', 'staff'],
+    purpose: 'The privacy officer\'s notes and the messages sent about a request.',
+    lawfulBasis: 'legal_obligation',
+    retention: { rule: 'days', days: 730, from: 'created_at' },
+    link: { parent: { table: 'privacy_requests', column: 'request_id' } },
+    personal: { body: 'content', author_id: 'account' },
+    other: ['id', 'request_id', 'kind', 'created_at'],
+  },
+);
+
 definePersonalData({
   table: 'cookie_consents',
   owner: 'privacy',

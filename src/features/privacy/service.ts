@@ -1,7 +1,15 @@
 import type { AppServices } from '../../app.js';
+import { recordAudit } from '../../core/audit/index.js';
+import { type Actor, listUsersWithRoles } from '../../core/auth/index.js';
+import { hashSecret, newSecret } from '../../core/auth/tokens.js';
 import { newId } from '../../core/db/ids.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { formatDate, isLocale, type Locale, localizePath } from '../../core/i18n/index.js';
+import { type MatchedTable, matchPerson } from '../../core/privacy/matching.js';
 import { type Consent, type ConsentCategory, formatConsentCookie } from '../../core/http/consent.js';
 import { policyVersion } from '../site/legal.js';
+import { requestConfirm, requestMessage, requestReceived, requestStaffNotice } from './emails.js';
+import { dueDays, type Jurisdiction, type PrivacyRequest, type RequestEntry, type RequestKind } from './model.js';
 import * as store from './store.js';
 
 export type { ConsentRecord } from './store.js';
@@ -25,5 +33,96 @@ export class PrivacyService {
   async latest(current: Consent): Promise<store.ConsentRecord | null> {
     if (!current.id) return null;
     return (await store.consentsOf(this.services.db, current.id)).at(-1) ?? null;
+  }
+}
+
+/** A confirmation link is valid for a week: the deadline runs from the confirmation. */
+const CONFIRM_TTL_MS = 7 * 24 * 3_600_000;
+
+export interface RequestInput {
+  readonly kind: RequestKind;
+  readonly name: string;
+  readonly email: string;
+  readonly jurisdiction: Jurisdiction;
+  readonly details: string;
+}
+
+/**
+ * Rights requests from anyone, with or without an account: confirmed by an emailed link (so
+ * only the owner of an address can ask about it), then queued for the privacy officer with the
+ * legal deadline, matched to the data the registry finds for that address. Everything audited.
+ */
+export class RightsService {
+  constructor(private readonly services: Pick<AppServices, 'db' | 'mail' | 'config'>) {}
+
+  async submit(input: RequestInput, locale: Locale): Promise<void> {
+    const secret = newSecret();
+    await this.services.db.transaction().execute(async (trx) => {
+      await store.insertRequest(trx, { ...input, locale, confirmHash: hashSecret(secret), confirmExpiresAt: new Date(Date.now() + CONFIRM_TTL_MS) });
+      await this.services.mail.send(trx, requestConfirm, { to: input.email, locale, data: { kind: input.kind, confirmUrl: `${this.services.config.publicUrl}${localizePath(locale, `/privacy/requests/confirm?token=${secret}`)}` } });
+    });
+  }
+
+  pending(token: string): Promise<PrivacyRequest | null> {
+    return store.findByConfirmHash(this.services.db, hashSecret(token));
+  }
+
+  /** Confirms a request: the deadline starts, the person gets a receipt, officers a notice. */
+  async confirm(token: string): Promise<PrivacyRequest | null> {
+    const request = await this.pending(token);
+    if (!request) return null;
+    const due = new Date(Date.now() + dueDays(request.jurisdiction, this.services.config.privacyDueDays) * 86_400_000);
+    const officers = await listUsersWithRoles(this.services.db, ['privacy_officer', 'admin']);
+    const confirmed = await this.services.db.transaction().execute(async (trx) => {
+      if (!(await store.markConfirmed(trx, request.id, due))) return false;
+      await this.services.mail.send(trx, requestReceived, { to: request.email, locale: request.locale, data: { kind: request.kind, due: formatDate(request.locale, due) } });
+      for (const officer of officers) {
+        await this.services.mail.send(trx, requestStaffNotice, { to: officer.email, locale: isLocale(officer.locale) ? officer.locale : 'en', data: { requestId: request.id } });
+      }
+      await recordAudit(trx, 'privacy.request_received', { type: 'privacy_request', id: request.id }, { kind: request.kind, jurisdiction: request.jurisdiction });
+      return true;
+    });
+    return confirmed ? { ...request, status: 'open', dueAt: due } : null;
+  }
+
+  queue(filter: 'active' | 'all'): Promise<PrivacyRequest[]> {
+    return store.listRequests(this.services.db, filter);
+  }
+
+  async detail(actor: Actor, id: string): Promise<{ request: PrivacyRequest; entries: RequestEntry[]; matched: MatchedTable[] }> {
+    const request = await store.findRequest(this.services.db, id);
+    if (!request || request.status === 'unconfirmed') throw new NotFoundError();
+    const [entries, matched] = await Promise.all([store.listEntries(this.services.db, id), matchPerson(this.services.db, request.email)]);
+    await this.services.db.transaction().execute((trx) => recordAudit(trx, 'privacy.request_viewed', { type: 'privacy_request', id }, undefined, actor.id));
+    return { request, entries, matched };
+  }
+
+  async addNote(actor: Actor, id: string, body: string): Promise<void> {
+    await this.#require(id);
+    await this.services.db.transaction().execute(async (trx) => {
+      await store.insertEntry(trx, { requestId: id, kind: 'note', authorId: actor.id, body });
+      await recordAudit(trx, 'privacy.request_noted', { type: 'privacy_request', id }, undefined, actor.id);
+    });
+  }
+
+  /**
+   * Writes to the person: a question (the request waits for their answer) or the answer that
+   * completes or refuses it. The message is kept on the request as sent.
+   */
+  async write(actor: Actor, id: string, body: string, outcome: 'waiting' | 'completed' | 'refused'): Promise<void> {
+    const request = await this.#require(id);
+    if (request.status === 'completed' || request.status === 'refused') throw new ValidationError('invalid_state', 'request is closed');
+    await this.services.db.transaction().execute(async (trx) => {
+      await store.insertEntry(trx, { requestId: id, kind: outcome === 'waiting' ? 'message' : 'answer', authorId: actor.id, body });
+      await this.services.mail.send(trx, requestMessage, { to: request.email, locale: request.locale, data: { body, closing: outcome !== 'waiting' } });
+      await store.setStatus(trx, id, outcome);
+      await recordAudit(trx, outcome === 'waiting' ? 'privacy.request_messaged' : 'privacy.request_closed', { type: 'privacy_request', id }, { status: outcome }, actor.id);
+    });
+  }
+
+  async #require(id: string): Promise<PrivacyRequest> {
+    const request = await store.findRequest(this.services.db, id);
+    if (!request || request.status === 'unconfirmed') throw new NotFoundError();
+    return request;
   }
 }

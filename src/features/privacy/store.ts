@@ -1,7 +1,8 @@
 import type { Db, Trx } from '../../core/db/index.js';
 import { newId } from '../../core/db/ids.js';
-import { nowIso, readBool, readTime } from '../../core/db/portable.js';
+import { nowIso, readBool, readTime, readTimeOrNull } from '../../core/db/portable.js';
 import type { ConsentCategory } from '../../core/http/consent.js';
+import type { EntryKind, Jurisdiction, PrivacyRequest, RequestEntry, RequestKind, RequestStatus } from './model.js';
 import './tables.js';
 
 export interface ConsentRecord {
@@ -28,4 +29,118 @@ export async function consentsOf(db: Db | Trx, consentId: string): Promise<Conse
     policyVersion: r.policy_version,
     createdAt: readTime(r.created_at),
   }));
+}
+
+// Rights requests
+
+type RequestRow = {
+  id: string; kind: string; name: string; email: string; jurisdiction: string; details: string; locale: string; status: string;
+  confirmed_at: unknown; due_at: unknown; closed_at: unknown; created_at: unknown;
+};
+
+function toRequest(r: RequestRow): PrivacyRequest {
+  return {
+    id: r.id,
+    kind: r.kind as RequestKind,
+    name: r.name,
+    email: r.email,
+    jurisdiction: r.jurisdiction as Jurisdiction,
+    details: r.details,
+    locale: r.locale === 'es' ? 'es' : 'en',
+    status: r.status as RequestStatus,
+    confirmedAt: readTimeOrNull(r.confirmed_at),
+    dueAt: readTimeOrNull(r.due_at),
+    closedAt: readTimeOrNull(r.closed_at),
+    createdAt: readTime(r.created_at),
+  };
+}
+
+const requestColumns = ['id', 'kind', 'name', 'email', 'jurisdiction', 'details', 'locale', 'status', 'confirmed_at', 'due_at', 'closed_at', 'created_at'] as const;
+
+export async function insertRequest(
+  db: Db | Trx,
+  r: { kind: RequestKind; name: string; email: string; jurisdiction: Jurisdiction; details: string; locale: string; confirmHash: string; confirmExpiresAt: Date },
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('privacy_requests')
+    .values({
+      id,
+      kind: r.kind,
+      name: r.name,
+      email: r.email,
+      jurisdiction: r.jurisdiction,
+      details: r.details,
+      locale: r.locale,
+      status: 'unconfirmed',
+      confirm_hash: r.confirmHash,
+      confirm_expires_at: r.confirmExpiresAt.toISOString(),
+      confirmed_at: null,
+      due_at: null,
+      closed_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+export async function findRequest(db: Db | Trx, id: string): Promise<PrivacyRequest | null> {
+  const row = await db.selectFrom('privacy_requests').select(requestColumns).where('id', '=', id).executeTakeFirst();
+  return row ? toRequest(row) : null;
+}
+
+/** An unconfirmed request whose link is still valid. */
+export async function findByConfirmHash(db: Db | Trx, hash: string): Promise<PrivacyRequest | null> {
+  const row = await db
+    .selectFrom('privacy_requests')
+    .select(requestColumns)
+    .where('confirm_hash', '=', hash)
+    .where('status', '=', 'unconfirmed')
+    .where('confirm_expires_at', '>', nowIso())
+    .executeTakeFirst();
+  return row ? toRequest(row) : null;
+}
+
+/** Confirms once: false when another request (a double click) confirmed it first. */
+export async function markConfirmed(trx: Db | Trx, id: string, dueAt: Date): Promise<boolean> {
+  const now = nowIso();
+  const result = await trx
+    .updateTable('privacy_requests')
+    .set({ status: 'open', confirm_hash: null, confirm_expires_at: null, confirmed_at: now, due_at: dueAt.toISOString(), updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'unconfirmed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setStatus(trx: Db | Trx, id: string, status: RequestStatus): Promise<void> {
+  const now = nowIso();
+  const closed = status === 'completed' || status === 'refused';
+  await trx.updateTable('privacy_requests').set({ status, updated_at: now, closed_at: closed ? now : null }).where('id', '=', id).execute();
+}
+
+/** Confirmed requests for the officer's queue: the nearest deadline first. */
+export async function listRequests(db: Db | Trx, filter: 'active' | 'all'): Promise<PrivacyRequest[]> {
+  let query = db.selectFrom('privacy_requests').select(requestColumns).where('status', '!=', 'unconfirmed');
+  if (filter === 'active') query = query.where('status', 'in', ['open', 'waiting']);
+  const rows = await query.orderBy('due_at').orderBy('created_at').limit(500).execute();
+  return rows.map(toRequest);
+}
+
+export async function insertEntry(trx: Db | Trx, e: { requestId: string; kind: EntryKind; authorId: string | null; body: string }): Promise<void> {
+  await trx.insertInto('privacy_request_entries').values({ id: newId(), request_id: e.requestId, kind: e.kind, author_id: e.authorId, body: e.body, created_at: nowIso() }).execute();
+}
+
+export async function listEntries(db: Db | Trx, requestId: string): Promise<RequestEntry[]> {
+  const rows = await db
+    .selectFrom('privacy_request_entries')
+    .leftJoin('users', 'users.id', 'privacy_request_entries.author_id')
+    .select(['privacy_request_entries.id', 'privacy_request_entries.kind', 'users.name as author_name', 'privacy_request_entries.body', 'privacy_request_entries.created_at'])
+    .where('privacy_request_entries.request_id', '=', requestId)
+    .orderBy('privacy_request_entries.created_at')
+    .orderBy('privacy_request_entries.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind as EntryKind, authorName: r.author_name, body: r.body, createdAt: readTime(r.created_at) }));
 }

@@ -13,8 +13,39 @@ export interface CookieConsentsTable {
   created_at: DbTime;
 }
 
+export interface PrivacyRequestsTable {
+  id: string;
+  kind: string;
+  name: string;
+  email: string;
+  jurisdiction: string;
+  details: string;
+  locale: string;
+  status: string;
+  confirm_hash: string | null;
+  confirm_expires_at: DbTime | null;
+  confirmed_at: DbTime | null;
+  /** The legal deadline, from the confirmation: 30 days (GDPR) or 45 (CCPA), configurable. */
+  due_at: DbTime | null;
+  closed_at: DbTime | null;
+  created_at: DbTime;
+  updated_at: DbTime;
+}
+
+/** The officer's notes, messages sent to the requester, and closing answers. */
+export interface PrivacyRequestEntriesTable {
+  id: string;
+  request_id: string;
+  kind: string;
+  author_id: string | null;
+  body: string;
+  created_at: DbTime;
+}
+
 declare module '../../core/db/types.js' {
   interface Database {
     cookie_consents: CookieConsentsTable;
+    privacy_requests: PrivacyRequestsTable;
+    privacy_request_entries: PrivacyRequestEntriesTable;
   }
 }

@@ -1,7 +1,8 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDateTime, type MessageKey } from '../../../core/i18n/index.js';
 import { CONSENT_CATEGORIES, type Consent } from '../../../core/http/consent.js';
-import { DataTable, Notice } from '../../../core/views/components.js';
+import { DataTable, ErrorSummary, Field, type FieldErrors, Honeypot, Notice, Select } from '../../../core/views/components.js';
+import { JURISDICTIONS, REQUEST_KINDS } from '../model.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout, href } from '../../../core/views/layout.js';
 import type { ConsentRecord } from '../service.js';
@@ -15,7 +16,59 @@ function necessaryCookies(ageGate: boolean): { name: string; purpose: MessageKey
   ];
 }
 
-export function PrivacyCenterPage({ ctx, consent, latest, ageGate, notice }: { ctx: ViewContext; consent: Consent; latest: ConsentRecord | null; ageGate: boolean; notice?: string | undefined }): JSX.Element {
+/** A rights request, for anyone: confirmed by an emailed link before it reaches the officer. */
+function RequestForm({ ctx, values = {}, errors }: { ctx: ViewContext; values?: Record<string, string>; errors?: FieldErrors | undefined }): JSX.Element {
+  return (
+    <form method="post" action={href(ctx, '/privacy/requests')} class="narrow" novalidate>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <fieldset id="field-kind" aria-describedby={errors?.kind ? 'field-kind-error' : undefined}>
+        <legend>{escapeHtml(ctx.t('rights.kind'))}</legend>
+        {errors?.kind ? (
+          <p class="error" id="field-kind-error" safe>
+            {errors.kind}
+          </p>
+        ) : (
+          ''
+        )}
+        <ul class="checkbox-list">
+          {REQUEST_KINDS.map((kind) => (
+            <li>
+              <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={values.kind === kind} />
+              <label for={`kind-${kind}`}>{escapeHtml(ctx.t(`rights.kind.${kind}` as MessageKey))}</label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <Field name="name" label={ctx.t('rights.name')} value={values.name} error={errors?.name} autocomplete="name" required maxlength={120} />
+      <Field name="email" type="email" label={ctx.t('rights.email')} hint={ctx.t('rights.emailHint')} value={values.email} error={errors?.email} autocomplete="email" required maxlength={254} />
+      <Select
+        name="jurisdiction"
+        label={ctx.t('rights.jurisdiction')}
+        options={JURISDICTIONS.map((j) => ({ value: j, label: ctx.t(`rights.jurisdiction.${j}` as MessageKey) }))}
+        value={values.jurisdiction}
+        error={errors?.jurisdiction}
+      />
+      <Field name="details" label={ctx.t('rights.details')} hint={ctx.t('rights.detailsHint')} value={values.details} error={errors?.details} multiline rows={5} maxlength={5000} />
+      <Honeypot ctx={ctx} />
+      <p class="hint">{escapeHtml(ctx.t('rights.transfer'))}</p>
+      <p class="form-actions">
+        <button class="button" type="submit">
+          {escapeHtml(ctx.t('rights.submit'))}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+export function PrivacyCenterPage(p: {
+  ctx: ViewContext;
+  consent: Consent;
+  latest: ConsentRecord | null;
+  ageGate: boolean;
+  notice?: string | undefined;
+  request?: { values?: Record<string, string>; errors?: FieldErrors };
+}): JSX.Element {
+  const { ctx, consent, latest, ageGate, notice } = p;
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('center.title'), description: ctx.t('center.intro') }}>
       <h1>{escapeHtml(ctx.t('center.title'))}</h1>
@@ -94,6 +147,7 @@ export function PrivacyCenterPage({ ctx, consent, latest, ageGate, notice }: { c
       <section id="rights" aria-labelledby="rights-heading">
         <h2 id="rights-heading">{escapeHtml(ctx.t('center.rights'))}</h2>
         <p>{escapeHtml(ctx.t('center.rightsText'))}</p>
+        <RequestForm ctx={ctx} values={p.request?.values} errors={p.request?.errors} />
         <p>
           {escapeHtml(ctx.t('center.rightsHow'))}{' '}
           <a href={`mailto:${ctx.practice.email}`} safe>
@@ -104,6 +158,28 @@ export function PrivacyCenterPage({ ctx, consent, latest, ageGate, notice }: { c
           <a href={href(ctx, '/privacy')}>{escapeHtml(ctx.t('nav.privacy'))}</a>
         </p>
       </section>
+    </Layout>
+  );
+}
+
+/** The link in the confirmation email: one button, so a mail scanner confirms nothing. */
+export function ConfirmRequestPage({ ctx, token, kind }: { ctx: ViewContext; token: string | null; kind?: string }): JSX.Element {
+  return (
+    <Layout ctx={ctx} meta={{ title: ctx.t('rights.confirmTitle'), noindex: true }}>
+      <h1>{escapeHtml(ctx.t('rights.confirmTitle'))}</h1>
+      {token && kind ? (
+        <form method="post" action={href(ctx, '/privacy/requests/confirm')}>
+          <input type="hidden" name="token" value={token} />
+          <p>{escapeHtml(ctx.t('rights.confirmIntro', { kind: ctx.t(`rights.kind.${kind}` as MessageKey) }))}</p>
+          <p class="form-actions">
+            <button class="button" type="submit">
+              {escapeHtml(ctx.t('rights.confirmButton'))}
+            </button>
+          </p>
+        </form>
+      ) : (
+        <p>{escapeHtml(ctx.t('rights.linkExpired'))}</p>
+      )}
     </Layout>
   );
 }
