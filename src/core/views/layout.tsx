@@ -68,6 +68,17 @@ function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
         ) : (
           ''
         )}
+        <li>
+          {ctx.actor ? (
+            <a href={href(ctx, '/account')} aria-current={ctx.path.startsWith('/account') ? 'page' : undefined}>
+              {escapeHtml(ctx.t('nav.account'))}
+            </a>
+          ) : (
+            <a href={href(ctx, '/account/sign-in')} aria-current={ctx.path.startsWith('/account') ? 'page' : undefined}>
+              {escapeHtml(ctx.t('nav.signIn'))}
+            </a>
+          )}
+        </li>
       </ul>
     </nav>
   );
@@ -83,6 +94,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/consultations', ctx.t('admin.nav.consultations'), 'consultation.manage'],
       ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],
       ['/admin/newsletters/subscribers', ctx.t('admin.nav.subscribers'), 'newsletter.subscribers'],
+      ['/admin/professionals', ctx.t('admin.nav.professionals'), 'professionals.verify'],
       ['/admin/jobs', ctx.t('admin.nav.jobs'), 'jobs.manage'],
       ['/admin/outbox', ctx.t('admin.nav.outbox'), 'mail.outbox'],
     ] as const
