@@ -144,15 +144,18 @@ export default async function accounts(app: FastifyInstance, services: AppServic
         return reply.html(refusal(request));
       }
       const values = keptValues(request.body);
+      // zod checks the whole date only when every other field is valid: say it at once anyway.
+      const invalid = (errors: FieldErrors): string =>
+        Page({ ctx, values, errors: born || errors.birthDay || errors.birthMonth || errors.birthYear ? errors : { ...errors, birthDay: ctx.t('form.birthDate') } }) as string;
       let data: z.output<typeof registerForm>;
       let professional: ProfessionalInput | null = null;
       if (kind === 'member') {
         const form = parseForm(registerForm, request.body, ctx.t);
-        if (!form.ok) return reply.code(422).html(Page({ ctx, values, errors: form.errors }) as string);
+        if (!form.ok) return reply.code(422).html(invalid(form.errors));
         data = form.data;
       } else {
         const form = parseForm(professionalForm, request.body, ctx.t);
-        if (!form.ok) return reply.code(422).html(Page({ ctx, values, errors: form.errors }) as string);
+        if (!form.ok) return reply.code(422).html(invalid(form.errors));
         const { licenceNumber, licenceRegion, specialty, board, practiceName, bio, ...member } = form.data;
         data = member;
         professional = { licenceNumber, licenceRegion, specialty, board, practiceName, bio };
