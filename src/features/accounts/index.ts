@@ -145,8 +145,12 @@ export default async function accounts(app: FastifyInstance, services: AppServic
       }
       const values = keptValues(request.body);
       // zod checks the whole date only when every other field is valid: say it at once anyway.
-      const invalid = (errors: FieldErrors): string =>
-        Page({ ctx, values, errors: born || errors.birthDay || errors.birthMonth || errors.birthYear ? errors : { ...errors, birthDay: ctx.t('form.birthDate') } }) as string;
+      // The three date fields are one question: one message, pointing at the first field.
+      const invalid = (errors: FieldErrors): string => {
+        const { birthDay, birthMonth, birthYear, ...rest } = errors;
+        const birth = birthDay ?? birthMonth ?? birthYear ?? (born ? undefined : ctx.t('form.birthDate'));
+        return Page({ ctx, values, errors: birth ? { ...rest, birthDay: birth } : rest }) as string;
+      };
       let data: z.output<typeof registerForm>;
       let professional: ProfessionalInput | null = null;
       if (kind === 'member') {
