@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'account.password_reset_requested',
   'account.password_reset',
   'account.profile_updated',
+  'account.email_change_requested',
+  'account.email_changed',
   'professional.applied',
   'professional.approved',
   'professional.rejected',

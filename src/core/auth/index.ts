@@ -136,11 +136,14 @@ export async function setPassword(trx: Trx, userId: string, password: string): P
 
 export type TokenPurpose = store.TokenPurpose;
 
-/** Creates a single-use emailed link token (stored hashed); older links of the same purpose stop working. */
-export async function createAccountToken(trx: Trx, userId: string, purpose: TokenPurpose, ttlMs: number): Promise<string> {
+/**
+ * Creates a single-use emailed link token (stored hashed); older links of the same purpose stop
+ * working. An email-change link carries the new address (`newEmail`).
+ */
+export async function createAccountToken(trx: Trx, userId: string, purpose: TokenPurpose, ttlMs: number, newEmail: string | null = null): Promise<string> {
   const token = newSecret();
   await store.deleteTokensOf(trx, userId, purpose);
-  await store.insertToken(trx, { userId, purpose, tokenHash: hashSecret(token), expiresAt: new Date(Date.now() + ttlMs) });
+  await store.insertToken(trx, { userId, purpose, tokenHash: hashSecret(token), expiresAt: new Date(Date.now() + ttlMs), newEmail });
   return token;
 }
 
@@ -154,10 +157,17 @@ export async function findAccountToken(db: Db | Trx, token: string, purpose: Tok
 
 /** Uses a token once, in the caller's transaction; null when it is unknown, expired or already used. */
 export async function consumeAccountToken(trx: Trx, token: string, purpose: TokenPurpose): Promise<string | null> {
+  return (await consumeAccountTokenRecord(trx, token, purpose))?.userId ?? null;
+}
+
+export async function consumeAccountTokenRecord(trx: Trx, token: string, purpose: TokenPurpose): Promise<store.TokenRecord | null> {
   const record = await findAccountToken(trx, token, purpose);
   if (!record || !(await store.useToken(trx, record.id))) return null;
-  return record.userId;
+  return record;
 }
+
+export const setEmail = store.setEmail;
+export { verifyPassword } from './passwords.js';
 
 export const deleteStaleTokens = store.deleteStaleTokens;
 

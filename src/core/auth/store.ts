@@ -217,6 +217,15 @@ export async function markEmailVerified(trx: Trx, userId: string): Promise<{ new
   return { newsletterOptIn: readBool(row?.newsletter_opt_in) };
 }
 
+/** Changes the sign-in address (already proved by its owner); false when another account took it meanwhile. */
+export async function setEmail(trx: Trx, userId: string, email: string): Promise<boolean> {
+  const normalized = email.trim().toLowerCase();
+  const taken = await trx.selectFrom('users').select('id').where('email', '=', normalized).where('id', '!=', userId).executeTakeFirst();
+  if (taken) return false;
+  await trx.updateTable('users').set({ email: normalized, email_verified_at: nowIso(), updated_at: nowIso() }).where('id', '=', userId).execute();
+  return true;
+}
+
 export async function setPasswordHash(trx: Trx, userId: string, passwordHash: string): Promise<void> {
   await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', userId).execute();
 }
@@ -240,7 +249,7 @@ export async function deleteRole(trx: Trx, userId: string, role: Role): Promise<
 
 // Emailed single-use links
 
-export type TokenPurpose = 'verify' | 'reset';
+export type TokenPurpose = 'verify' | 'reset' | 'email';
 
 export interface TokenRecord {
   id: string;
@@ -248,19 +257,20 @@ export interface TokenRecord {
   purpose: TokenPurpose;
   expiresAt: Date;
   usedAt: Date | null;
+  newEmail: string | null;
 }
 
-export async function insertToken(db: Db | Trx, t: { userId: string; purpose: TokenPurpose; tokenHash: string; expiresAt: Date }): Promise<void> {
+export async function insertToken(db: Db | Trx, t: { userId: string; purpose: TokenPurpose; tokenHash: string; expiresAt: Date; newEmail?: string | null }): Promise<void> {
   await db
     .insertInto('account_tokens')
-    .values({ id: newId(), user_id: t.userId, purpose: t.purpose, token_hash: t.tokenHash, created_at: nowIso(), expires_at: t.expiresAt.toISOString(), used_at: null })
+    .values({ id: newId(), user_id: t.userId, purpose: t.purpose, token_hash: t.tokenHash, created_at: nowIso(), expires_at: t.expiresAt.toISOString(), used_at: null, new_email: t.newEmail ?? null })
     .execute();
 }
 
 export async function findToken(db: Db | Trx, tokenHash: string, purpose: TokenPurpose): Promise<TokenRecord | null> {
   const row = await db.selectFrom('account_tokens').selectAll().where('token_hash', '=', tokenHash).where('purpose', '=', purpose).executeTakeFirst();
   if (!row) return null;
-  return { id: row.id, userId: row.user_id, purpose, expiresAt: readTime(row.expires_at), usedAt: readTimeOrNull(row.used_at) };
+  return { id: row.id, userId: row.user_id, purpose, expiresAt: readTime(row.expires_at), usedAt: readTimeOrNull(row.used_at), newEmail: row.new_email };
 }
 
 /** Marks a token used; false when another request used it first. */

@@ -44,6 +44,8 @@ export interface AccountTokensTable {
   created_at: DbTime;
   expires_at: DbTime;
   used_at: DbTime | null;
+  /** For an email change: the new address, until its owner confirms it. */
+  new_email: string | null;
 }
 
 /** Failed sign-ins per key: `account:<sha256 of the email typed>` or `ip:<sha256 of the address>`. */

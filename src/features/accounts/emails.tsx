@@ -116,3 +116,42 @@ export const professionalDecision: EmailTemplate<{ approved: boolean; reason: st
     );
   },
 };
+
+/** To the new address of an email change: the link that proves it belongs to the person. */
+export const emailChangeConfirm: EmailTemplate<{ confirmUrl: string }> = {
+  name: 'account.email_change',
+  category: 'transactional',
+  render(t, data, site) {
+    return simpleMail(
+      site,
+      t('emailChange.mail.confirmSubject', { practice: site.practice.name }),
+      t('emailChange.mail.confirmIntro', { practice: site.practice.name }),
+      { label: t('emailChange.mail.confirmAction'), url: data.confirmUrl },
+      [t('emailChange.mail.confirmExpiry'), t('account.mail.ignore')],
+    );
+  },
+};
+
+/** To an address someone tried to move their account to, which already has an account. */
+export const emailChangeTaken: EmailTemplate<Record<string, never>> = {
+  name: 'account.email_change_taken',
+  category: 'transactional',
+  render(t, _data, site) {
+    return simpleMail(site, t('emailChange.mail.takenSubject', { practice: site.practice.name }), t('emailChange.mail.takenIntro', { practice: site.practice.name }), null, [t('account.mail.ignore')]);
+  },
+};
+
+/** To the old address once the change is done: a warning if it was not the owner. */
+export const emailChanged: EmailTemplate<{ newEmail: string; contact: string }> = {
+  name: 'account.email_changed',
+  category: 'transactional',
+  render(t, data, site) {
+    return simpleMail(
+      site,
+      t('emailChange.mail.changedSubject', { practice: site.practice.name }),
+      t('emailChange.mail.changedIntro', { email: data.newEmail, practice: site.practice.name }),
+      null,
+      [t('emailChange.mail.changedWarning', { email: data.contact })],
+    );
+  },
+};

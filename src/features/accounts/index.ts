@@ -10,10 +10,10 @@ import type { FieldErrors } from '../../core/views/components.js';
 import { defineAccountJobs } from './jobs.js';
 import { PROFESSIONAL_STATUSES } from './model.js';
 import './policy.js';
-import { ageOn, birthDate, emailForm, idParams, nextPath, professionalForm, profileForm, registerForm, rejectForm, resetForm, setupForm, signInForm, slugParams, tokenForm, tokenQuery } from './schemas.js';
+import { ageOn, birthDate, emailChangeForm, emailForm, idParams, nextPath, professionalForm, profileForm, registerForm, rejectForm, resetForm, setupForm, signInForm, slugParams, tokenForm, tokenQuery } from './schemas.js';
 import { AccountService, type ProfessionalInput, ProfessionalService } from './service.js';
 import { AccountPage, SessionsPage } from './views/account.js';
-import { EmailFormPage, InvalidLinkPage, MessagePage, ResetPage, SetupPage, SignInPage, VerifyPage } from './views/pages.js';
+import { EmailChangePage, EmailFormPage, InvalidLinkPage, MessagePage, ResetPage, SetupPage, SignInPage, VerifyPage } from './views/pages.js';
 import { ApplicationPage, ProfessionalsQueuePage, PublicProfilePage } from './views/professionals.js';
 import { ProfessionalRegisterPage, RegisterPage } from './views/register.js';
 
@@ -23,10 +23,10 @@ import { ProfessionalRegisterPage, RegisterPage } from './views/register.js';
  * throttling per account and per address in the database (core/auth/throttle.ts).
  */
 const FORM_LIMIT = { max: 10, timeWindow: 60_000 };
-const signInQuery = z.object({ next: nextPath.catch(undefined), notice: z.enum(['reset', 'everywhere', 'verified']).optional().catch(undefined) }).loose();
+const signInQuery = z.object({ next: nextPath.catch(undefined), notice: z.enum(['reset', 'everywhere', 'verified', 'emailChanged']).optional().catch(undefined) }).loose();
 const setupQuery = z.object({ token: z.string().max(64).default('') }).loose();
 const sentQuery = z.object({ sent: z.literal('1').optional().catch(undefined) }).loose();
-const noticeQuery = z.object({ notice: z.enum(['saved', 'revoked', 'decided', 'already']).optional().catch(undefined) }).loose();
+const noticeQuery = z.object({ notice: z.enum(['saved', 'revoked', 'emailSent', 'emailChanged']).optional().catch(undefined) }).loose();
 const queueQuery = z.object({ status: z.enum(PROFESSIONAL_STATUSES).catch('pending').default('pending'), notice: z.enum(['decided', 'already']).optional().catch(undefined) }).loose();
 
 /**
@@ -77,7 +77,8 @@ export default async function accounts(app: FastifyInstance, services: AppServic
   app.get('/account/sign-in', { config: { action: 'account.sign_in' } }, async (request, reply) => {
     const { next, notice } = signInQuery.parse(request.query ?? {});
     const ctx = request.view();
-    const message = notice === 'reset' ? ctx.t('signIn.notice.reset') : notice === 'everywhere' ? ctx.t('signIn.notice.everywhere') : notice === 'verified' ? ctx.t('signIn.notice.verified') : undefined;
+    const notices = { reset: 'signIn.notice.reset', everywhere: 'signIn.notice.everywhere', verified: 'signIn.notice.verified', emailChanged: 'emailChange.changed' } as const;
+    const message = notice ? ctx.t(notices[notice]) : undefined;
     return reply.html(signInPage(request, { next, notice: message }));
   });
 
@@ -255,7 +256,37 @@ export default async function accounts(app: FastifyInstance, services: AppServic
 
   app.get('/account', { config: { action: 'account.home' } }, async (request, reply) => {
     const { notice } = noticeQuery.parse(request.query ?? {});
-    return reply.html(await accountPage(request, notice === 'saved' ? { notice: request.view().t('account.saved') } : {}));
+    const notices = { saved: 'account.saved', emailSent: 'emailChange.sent', emailChanged: 'emailChange.changed' } as const;
+    const key = notice && notice !== 'revoked' ? notices[notice] : undefined;
+    return reply.html(await accountPage(request, key ? { notice: request.view().t(key) } : {}));
+  });
+
+  // Email change: the current password, then a link to the new address.
+
+  app.post('/account/email', { config: { action: 'account.home', rateLimit: FORM_LIMIT } }, async (request, reply) => {
+    const actor = requireActor(request);
+    const ctx = request.view();
+    const form = parseForm(emailChangeForm, request.body, ctx.t);
+    const values = { newEmail: (form.ok ? form.data.newEmail : (form.values.newEmail ?? '')).slice(0, 254) };
+    if (!form.ok) return reply.code(422).html(await accountPage(request, { values, errors: form.errors }));
+    const result = await service.requestEmailChange(actor, form.data.newEmail, form.data.currentPassword);
+    if (result === 'wrong_password') return reply.code(422).html(await accountPage(request, { values, errors: { currentPassword: ctx.t('emailChange.wrongPassword') } }));
+    return reply.redirect(`${to(request, '/account')}?notice=emailSent`, 303);
+  });
+
+  app.get('/account/email/confirm', { config: { action: 'account.verify' } }, async (request, reply) => {
+    const { token } = tokenQuery.parse(request.query ?? {});
+    reply.header('referrer-policy', 'no-referrer');
+    const valid = token.length <= 64 && (await service.emailChangePending(token));
+    return reply.code(valid ? 200 : 410).html(EmailChangePage({ ctx: request.view(), token: valid ? token : null }) as string);
+  });
+
+  app.post('/account/email/confirm', { config: { action: 'account.verify', rateLimit: FORM_LIMIT } }, async (request, reply) => {
+    const ctx = request.view();
+    const form = parseForm(tokenForm, request.body, ctx.t);
+    const result = form.ok ? await service.confirmEmailChange(form.data.token) : 'invalid';
+    if (result === 'changed') return reply.redirect(request.actor ? `${to(request, '/account')}?notice=emailChanged` : `${to(request, '/account/sign-in')}?notice=emailChanged`, 303);
+    return reply.code(410).html(EmailChangePage({ ctx, token: null, ...(result === 'taken' ? { invalid: ctx.t('emailChange.taken') } : {}) }) as string);
   });
 
   app.post('/account/profile', { config: { action: 'account.home' } }, async (request, reply) => {

@@ -118,6 +118,11 @@ export const profileForm = z.object({
   language: z.enum(LOCALES, 'form.choose'),
 });
 
+export const emailChangeForm = z.object({
+  newEmail: email,
+  currentPassword: z.string('form.invalid').min(1, 'form.required').max(MAX_PASSWORD_INPUT, 'form.tooLong'),
+});
+
 export const decisionForm = z.object({
   reason: z
     .string('form.invalid')

@@ -1,18 +1,20 @@
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
 import * as auth from '../../core/auth/index.js';
-import type { Db } from '../../core/db/index.js';
+import { type Db, isUniqueViolation } from '../../core/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, localizePath } from '../../core/i18n/index.js';
 import { NewsletterService } from '../newsletters/service.js';
 import { policyVersion } from '../site/legal.js';
-import { accountExists, accountLocked, passwordReset, professionalDecision, verifyEmail } from './emails.js';
+import { accountExists, accountLocked, emailChangeConfirm, emailChanged, emailChangeTaken, passwordReset, professionalDecision, verifyEmail } from './emails.js';
 import type { Board, ProfessionalProfile, ProfessionalStatus, PublicProfile, SessionView, Specialty } from './model.js';
 import * as store from './store.js';
 
 /** A verification link works for 48 hours; a reset link for 30 minutes (NIST: short-lived). */
 const VERIFY_TTL_MS = 48 * 3_600_000;
 const RESET_TTL_MS = 30 * 60_000;
+/** An email-change link works for 24 hours. */
+const EMAIL_CHANGE_TTL_MS = 24 * 3_600_000;
 /** The newsletter list a member's registration opt-in subscribes to. */
 const PATIENT_LIST = 'list-patients';
 
@@ -127,6 +129,15 @@ export class AccountService {
    * email saying so instead, and the caller shows the same page: nobody learns who has an account.
    */
   async register(input: RegistrationInput, professional: ProfessionalInput | null = null): Promise<void> {
+    try {
+      await this.#register(input, professional);
+    } catch (error) {
+      // Two registrations of one address at the same moment: the loser gets the same answer.
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  async #register(input: RegistrationInput, professional: ProfessionalInput | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const existing = await auth.findUserByEmail(trx, input.email);
       if (existing) {
@@ -256,6 +267,48 @@ export class AccountService {
     await this.db.transaction().execute(async (trx) => {
       await auth.updateProfile(trx, actor.id, input);
       await recordAudit(trx, 'account.profile_updated', { type: 'user', id: actor.id }, { locale: input.locale }, actor.id);
+    });
+  }
+
+  /**
+   * Starts an email change: the current password proves it is the owner at the keyboard, and a
+   * link to the new address proves that address is theirs. An address that already has an
+   * account gets a notice instead; the page says the same either way.
+   */
+  async requestEmailChange(actor: auth.Actor, newEmail: string, currentPassword: string): Promise<'sent' | 'wrong_password'> {
+    const user = await auth.findUserById(this.db, actor.id);
+    if (!user?.passwordHash || !(await auth.verifyPassword(user.passwordHash, currentPassword))) return 'wrong_password';
+    const email = newEmail.trim().toLowerCase();
+    if (email === user.email) return 'sent';
+    await this.db.transaction().execute(async (trx) => {
+      const locale = user.locale as Locale;
+      if (await auth.findUserByEmail(trx, email)) {
+        await this.services.mail.send(trx, emailChangeTaken, { to: email, locale, data: {} });
+        return;
+      }
+      const token = await auth.createAccountToken(trx, user.id, 'email', EMAIL_CHANGE_TTL_MS, email);
+      await this.services.mail.send(trx, emailChangeConfirm, { to: email, locale, data: { confirmUrl: this.#url(locale, `/account/email/confirm?token=${token}`) } });
+      await recordAudit(trx, 'account.email_change_requested', { type: 'user', id: user.id }, undefined, user.id);
+    });
+    return 'sent';
+  }
+
+  async emailChangePending(token: string): Promise<boolean> {
+    return (await auth.findAccountToken(this.db, token, 'email')) !== null;
+  }
+
+  /** Uses an email-change link: the account's address becomes the new one; the old one is told. */
+  async confirmEmailChange(token: string): Promise<'changed' | 'taken' | 'invalid'> {
+    return this.db.transaction().execute(async (trx) => {
+      const record = await auth.consumeAccountTokenRecord(trx, token, 'email');
+      const user = record ? await auth.findUserById(trx, record.userId) : null;
+      if (!record?.newEmail || !user) return 'invalid';
+      if (!(await auth.setEmail(trx, user.id, record.newEmail))) return 'taken';
+      const locale = user.locale as Locale;
+      await this.services.mail.send(trx, emailChanged, { to: user.email, locale, data: { newEmail: record.newEmail, contact: this.services.config.practice.email } });
+      await auth.throttle.clearFailures(trx, auth.throttle.accountKey(user.email));
+      await recordAudit(trx, 'account.email_changed', { type: 'user', id: user.id }, undefined, user.id);
+      return 'changed';
     });
   }
 

@@ -230,4 +230,34 @@ describe('sign-in hardening, password reset and sessions', () => {
     const user = await db().selectFrom('users').select(['name', 'locale']).where('email', '=', 'home@example.test').executeTakeFirstOrThrow();
     assert.deepEqual(user, { name: 'Rosa Renamed', locale: 'es' });
   });
+
+  test('email change: the current password, then a link to the new address; the old one is told', async () => {
+    await registerVerified(t, 'old-address@example.test');
+    await registerVerified(t, 'occupied@example.test');
+    const token = (await signIn(t, 'old-address@example.test')).token!;
+    const wrong = await t.request({ method: 'POST', url: '/account/email', as: token, ...form({ newEmail: 'new-address@example.test', currentPassword: 'not my password' }) });
+    assert.equal(wrong.statusCode, 422);
+    assert.equal(errorMessage(wrong.body), 'That is not your current password.');
+    assert.doesNotMatch(wrong.body, /not my password/);
+
+    const taken = await t.request({ method: 'POST', url: '/account/email', as: token, ...form({ newEmail: 'occupied@example.test', currentPassword: PASSWORD }) });
+    const ok = await t.request({ method: 'POST', url: '/account/email', as: token, ...form({ newEmail: 'New-Address@example.test', currentPassword: PASSWORD }) });
+    assert.equal(taken.statusCode, 303);
+    assert.equal(taken.headers.location, ok.headers.location, 'the same answer for an address that has an account');
+    assert.equal((await lastMail(t, 'occupied@example.test'))?.template, 'account.email_change_taken');
+
+    const mail = await lastMail(t, 'new-address@example.test');
+    assert.equal(mail?.template, 'account.email_change');
+    const link = tokenIn(mail?.text ?? '', '/account/email/confirm');
+    assert.equal((await t.request({ url: `/account/email/confirm?token=${link}` })).statusCode, 200);
+    assert.equal((await db().selectFrom('users').select('id').where('email', '=', 'new-address@example.test').executeTakeFirst()), undefined, 'GET changes nothing');
+    const confirm = await t.request({ method: 'POST', url: '/account/email/confirm', as: token, ...form({ token: link }) });
+    assert.equal(confirm.statusCode, 303);
+    assert.equal(confirm.headers.location, '/account?notice=emailChanged');
+    assert.equal((await lastMail(t, 'old-address@example.test'))?.template, 'account.email_changed');
+    assert.equal((await t.request({ method: 'POST', url: '/account/email/confirm', ...form({ token: link }) })).statusCode, 410, 'single use');
+    assert.equal((await signIn(t, 'old-address@example.test')).status, 401);
+    assert.equal((await signIn(t, 'new-address@example.test')).status, 303);
+    assert.ok((await auditCount('account.email_changed')) >= 1);
+  });
 });

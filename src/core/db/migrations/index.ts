@@ -22,6 +22,7 @@ import * as m0020 from './20261122_0020_existing_users_verified.js';
 import * as m0021 from './20261122_0021_account_tokens.js';
 import * as m0022 from './20261122_0022_sign_in_throttle.js';
 import * as m0023 from './20261122_0023_professional_profiles.js';
+import * as m0024 from './20261122_0024_account_token_email.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0021_account_tokens': m0021,
   '20261122_0022_sign_in_throttle': m0022,
   '20261122_0023_professional_profiles': m0023,
+  '20261122_0024_account_token_email': m0024,
 };

@@ -51,6 +51,17 @@ export function AccountPage({ ctx, data, values, errors, notice }: { ctx: ViewCo
           </button>
         </p>
       </form>
+      <h2>{escapeHtml(ctx.t('emailChange.title'))}</h2>
+      <p>{escapeHtml(ctx.t('emailChange.intro'))}</p>
+      <form method="post" action={href(ctx, '/account/email')} novalidate class="narrow">
+        <Field name="newEmail" type="email" label={ctx.t('emailChange.newEmail')} value={values?.newEmail} error={errors?.newEmail} autocomplete="email" required maxlength={254} />
+        <Field name="currentPassword" type="password" label={ctx.t('emailChange.password')} error={errors?.currentPassword} autocomplete="current-password" required />
+        <p class="form-actions">
+          <button class="button secondary" type="submit">
+            {escapeHtml(ctx.t('emailChange.submit'))}
+          </button>
+        </p>
+      </form>
     </Layout>
   );
 }

@@ -133,31 +133,64 @@ export function EmailFormPage({ ctx, title, intro, action, submit, values = {}, 
   );
 }
 
-/** Confirming an email address: a button, so a mail scanner that follows the link confirms nothing. */
-export function VerifyPage({ ctx, token }: { ctx: ViewContext; token: string | null }): JSX.Element {
+/**
+ * A link from an email opens a page with one button, so a mail scanner that follows links
+ * changes nothing. Without a usable token, the page says so and where to go next.
+ */
+export function ConfirmLinkPage({ ctx, title, intro, button, action, token, invalid, again }: { ctx: ViewContext; title: string; intro: string; button: string; action: string; token: string | null; invalid: string; again: { href: string; label: string } }): JSX.Element {
   return (
-    <Layout ctx={ctx} meta={{ title: ctx.t('verify.title'), noindex: true }}>
-      <h1>{escapeHtml(ctx.t('verify.title'))}</h1>
+    <Layout ctx={ctx} meta={{ title, noindex: true }}>
+      <h1 safe>{title}</h1>
       {token ? (
-        <form method="post" action={href(ctx, '/account/verify')}>
+        <form method="post" action={href(ctx, action)}>
           <input type="hidden" name="token" value={token} />
-          <p>{escapeHtml(ctx.t('verify.intro'))}</p>
+          <p safe>{intro}</p>
           <p class="form-actions">
-            <button class="button" type="submit">
-              {escapeHtml(ctx.t('verify.button'))}
+            <button class="button" type="submit" safe>
+              {button}
             </button>
           </p>
         </form>
       ) : (
         <>
-          <p>{escapeHtml(ctx.t('verify.invalid'))}</p>
+          <p safe>{invalid}</p>
           <p>
-            <a href={href(ctx, '/account/verify/resend')}>{escapeHtml(ctx.t('resend.title'))}</a>
+            <a href={again.href} safe>
+              {again.label}
+            </a>
           </p>
         </>
       )}
     </Layout>
   );
+}
+
+/** Confirming an email address after registration. */
+export function VerifyPage({ ctx, token }: { ctx: ViewContext; token: string | null }): JSX.Element {
+  return ConfirmLinkPage({
+    ctx,
+    title: ctx.t('verify.title'),
+    intro: ctx.t('verify.intro'),
+    button: ctx.t('verify.button'),
+    action: '/account/verify',
+    token,
+    invalid: ctx.t('verify.invalid'),
+    again: { href: href(ctx, '/account/verify/resend'), label: ctx.t('resend.title') },
+  });
+}
+
+/** Confirming a new address for an existing account. */
+export function EmailChangePage({ ctx, token, invalid }: { ctx: ViewContext; token: string | null; invalid?: string }): JSX.Element {
+  return ConfirmLinkPage({
+    ctx,
+    title: ctx.t('emailChange.confirmTitle'),
+    intro: ctx.t('emailChange.confirmIntro'),
+    button: ctx.t('emailChange.confirmButton'),
+    action: '/account/email/confirm',
+    token,
+    invalid: invalid ?? ctx.t('emailChange.invalid'),
+    again: { href: href(ctx, '/account'), label: ctx.t('account.title') },
+  });
 }
 
 export function ResetPage({ ctx, token, staff, errors }: { ctx: ViewContext; token: string | null; staff: boolean; errors?: FieldErrors | undefined }): JSX.Element {
