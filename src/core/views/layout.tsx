@@ -70,11 +70,11 @@ function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
         )}
         <li>
           {ctx.actor ? (
-            <a href={href(ctx, '/account')} aria-current={ctx.path.startsWith('/account') ? 'page' : undefined}>
+            <a href={href(ctx, '/account')} aria-current={ctx.path === '/account' || ctx.path.startsWith('/account/') ? 'page' : undefined}>
               {escapeHtml(ctx.t('nav.account'))}
             </a>
           ) : (
-            <a href={href(ctx, '/account/sign-in')} aria-current={ctx.path.startsWith('/account') ? 'page' : undefined}>
+            <a href={href(ctx, '/account/sign-in')} aria-current={ctx.path === '/account/sign-in' ? 'page' : undefined}>
               {escapeHtml(ctx.t('nav.signIn'))}
             </a>
           )}
