@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import pino from 'pino';
+import sharp from 'sharp';
 import { createStaffInvite } from '../../src/core/auth/index.js';
 import { Worker } from '../../src/core/jobs/index.js';
 import { expectAccessible, openPage, useSiteAndBrowser } from './support.js';
@@ -117,9 +118,25 @@ describe('accounts: register, verify, sign in, sessions; professionals approved 
     await admin.page.getByText('Decision recorded and emailed to the applicant.').waitFor();
     await expectAccessible(admin.page);
 
-    await pro.page.goto(`${site.url}/professionals/dr-ines-alvarez`);
+    // Approval ended her sessions; she signs in again and adds a photo to her profile.
+    await pro.page.goto(`${site.url}/account/sign-in`);
+    await pro.page.getByLabel('Email address').fill('ines@example.test');
+    await pro.page.getByLabel('Password', { exact: true }).fill('a surgeon who likes long passwords');
+    await pro.page.getByRole('button', { name: 'Sign in' }).click();
+    await pro.page.waitForURL(`${site.url}/account`);
+    await pro.page.getByText('You are a verified professional.').waitFor();
+    await expectAccessible(pro.page);
+    const portrait = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#8a9bb0' } }).jpeg().toBuffer();
+    await pro.page.getByLabel(/photo for your public profile/).setInputFiles({ name: 'portrait.jpg', mimeType: 'image/jpeg', buffer: portrait });
+    await pro.page.getByRole('button', { name: 'Upload the photo' }).click();
+    await pro.page.getByText('Your photo is saved.').waitFor();
+    await expectAccessible(pro.page);
+
+    await pro.page.getByRole('link', { name: 'See your public profile' }).click();
+    await pro.page.waitForURL(`${site.url}/professionals/dr-ines-alvarez`);
     await pro.page.getByRole('heading', { level: 1, name: 'Dr. Inés Álvarez' }).waitFor();
     assert.ok(await pro.page.getByText('Verified professional').isVisible());
+    assert.ok(await pro.page.getByRole('img', { name: 'Portrait of Dr. Inés Álvarez' }).isVisible());
     await expectAccessible(pro.page);
     assert.match(await mailTo('ines@example.test'), /approved/);
     assert.deepEqual([...pro.problems, ...admin.problems], []);

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'professional.applied',
   'professional.approved',
   'professional.rejected',
+  'professional.photo_updated',
   'guide.created',
   'guide.updated',
   'guide.published',

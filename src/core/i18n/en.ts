@@ -708,6 +708,12 @@ export const en = {
   'emailChange.mail.changedSubject': 'The email address of your account at {practice} changed',
   'emailChange.mail.changedIntro': 'The email address of your account at {practice} is now {email}. Emails from us will go there.',
   'emailChange.mail.changedWarning': 'If you did not make this change, write to us at once at {email}.',
+  'professional.photo': 'A photo for your public profile (optional)',
+  'professional.photoReplace': 'Replace the photo of your public profile',
+  'professional.photoHint': 'A JPEG, PNG or WebP portrait. We remove everything but the picture itself (location, camera, dates) before publishing it.',
+  'professional.photoSubmit': 'Upload the photo',
+  'professional.photoSaved': 'Your photo is saved. It appears on your public profile once it is approved.',
+  'professional.photoAlt': 'Portrait of {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

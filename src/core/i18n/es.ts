@@ -707,4 +707,10 @@ export const es: Catalogue = {
   'emailChange.mail.changedSubject': 'El correo electrónico de su cuenta en {practice} cambió',
   'emailChange.mail.changedIntro': 'El correo electrónico de su cuenta en {practice} es ahora {email}. Nuestros correos irán allí.',
   'emailChange.mail.changedWarning': 'Si usted no hizo este cambio, escríbanos enseguida a {email}.',
+  'professional.photo': 'Una foto para su perfil público (opcional)',
+  'professional.photoReplace': 'Cambiar la foto de su perfil público',
+  'professional.photoHint': 'Un retrato en JPEG, PNG o WebP. Quitamos todo salvo la imagen (ubicación, cámara, fechas) antes de publicarla.',
+  'professional.photoSubmit': 'Subir la foto',
+  'professional.photoSaved': 'Su foto está guardada. Aparece en su perfil público cuando esté aprobado.',
+  'professional.photoAlt': 'Retrato de {name}',
 };

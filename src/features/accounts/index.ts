@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
 import { type NewSession, passwordProblem, SESSION_COOKIE, sessionPolicy } from '../../core/auth/index.js';
-import { ConflictError, NotFoundError } from '../../core/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { requireActor } from '../../core/http/index.js';
 import { formValues, parseForm } from '../../core/http/forms.js';
-import { LOCALES, localizePath } from '../../core/i18n/index.js';
+import { LOCALES, localizePath, type MessageKey } from '../../core/i18n/index.js';
 import type { FieldErrors } from '../../core/views/components.js';
 import { defineAccountJobs } from './jobs.js';
 import { PROFESSIONAL_STATUSES } from './model.js';
@@ -26,7 +26,7 @@ const FORM_LIMIT = { max: 10, timeWindow: 60_000 };
 const signInQuery = z.object({ next: nextPath.catch(undefined), notice: z.enum(['reset', 'everywhere', 'verified', 'emailChanged']).optional().catch(undefined) }).loose();
 const setupQuery = z.object({ token: z.string().max(64).default('') }).loose();
 const sentQuery = z.object({ sent: z.literal('1').optional().catch(undefined) }).loose();
-const noticeQuery = z.object({ notice: z.enum(['saved', 'revoked', 'emailSent', 'emailChanged']).optional().catch(undefined) }).loose();
+const noticeQuery = z.object({ notice: z.enum(['saved', 'revoked', 'emailSent', 'emailChanged', 'photo']).optional().catch(undefined) }).loose();
 const queueQuery = z.object({ status: z.enum(PROFESSIONAL_STATUSES).catch('pending').default('pending'), notice: z.enum(['decided', 'already']).optional().catch(undefined) }).loose();
 
 /**
@@ -249,16 +249,48 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     const { user, professional } = await service.account(requireActor(request));
     return AccountPage({
       ctx: request.view(),
-      data: { email: user.email, name: user.name, locale: user.locale, professional: professional ? { status: professional.status, slug: professional.slug } : null },
+      data: { email: user.email, name: user.name, locale: user.locale, professional: professional ? { status: professional.status, slug: professional.slug, hasPhoto: professional.photoId !== null } : null },
       ...extra,
     }) as string;
   }
 
   app.get('/account', { config: { action: 'account.home' } }, async (request, reply) => {
     const { notice } = noticeQuery.parse(request.query ?? {});
-    const notices = { saved: 'account.saved', emailSent: 'emailChange.sent', emailChanged: 'emailChange.changed' } as const;
+    const notices = { saved: 'account.saved', emailSent: 'emailChange.sent', emailChanged: 'emailChange.changed', photo: 'professional.photoSaved' } as const;
     const key = notice && notice !== 'revoked' ? notices[notice] : undefined;
     return reply.html(await accountPage(request, key ? { notice: request.view().t(key) } : {}));
+  });
+
+  // A professional's photo for the public profile (multipart; one file, checked by its bytes).
+
+  app.post('/account/photo', { config: { action: 'account.home', rateLimit: FORM_LIMIT } }, async (request, reply) => {
+    const actor = requireActor(request);
+    const ctx = request.view();
+    const again = async (code: string): Promise<FastifyReply> => reply.code(422).html(await accountPage(request, { errors: { photo: ctx.t(`error.field.${code}` as MessageKey) } }));
+    let photo: Buffer | null = null;
+    if (request.isMultipart()) {
+      try {
+        for await (const part of request.parts({ limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 5, parts: 6 } })) {
+          if (part.type === 'file') {
+            const bytes = await part.toBuffer();
+            if (part.fieldname === 'photo' && bytes.length) photo = bytes;
+          }
+        }
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? '';
+        if (code === 'FST_REQ_FILE_TOO_LARGE') return again('image_too_big');
+        if (/^FST_(FILES|FIELDS|PARTS)_LIMIT$|^FST_INVALID_MULTIPART/.test(code)) return again('image_invalid');
+        throw e;
+      }
+    }
+    if (!photo) return again('image_invalid');
+    try {
+      await professionals.setPhoto(actor, photo);
+    } catch (e) {
+      if (e instanceof ValidationError) return again(e.code === 'image_too_large' ? 'image_too_large' : 'image_invalid');
+      throw e;
+    }
+    return reply.redirect(`${to(request, '/account')}?notice=photo`, 303);
   });
 
   // Email change: the current password, then a link to the new address.

@@ -1,4 +1,5 @@
 import type { Locale } from '../../core/i18n/index.js';
+import type { StoredImage } from '../../core/media/index.js';
 
 /** ISO 3166-1 alpha-2 codes; names come from Intl in the reader's language. */
 export const COUNTRIES = [
@@ -51,6 +52,7 @@ export interface ProfessionalProfile {
   readonly board: Board;
   readonly practiceName: string;
   readonly bio: string;
+  readonly photoId: string | null;
   readonly status: ProfessionalStatus;
   readonly reason: string | null;
   readonly reviewedAt: Date | null;
@@ -65,6 +67,7 @@ export interface PublicProfile {
   readonly board: Board;
   readonly practiceName: string;
   readonly bio: string;
+  readonly photo: StoredImage | null;
   readonly verifiedAt: Date;
 }
 

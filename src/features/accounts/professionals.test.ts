@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { buildTestApp, form, type TestApp } from '../../../test/support/app.js';
 import { readJson } from '../../core/db/portable.js';
 import { lastMail, registerVerified, signIn } from './test-helpers.js';
@@ -109,5 +110,33 @@ describe('professional registration and verification by staff', () => {
     await registerVerified(t, 'same2@example.test', { name: 'Dr. Lee' }, '/account/register/professional');
     const slugs = await db().selectFrom('professional_profiles').select('slug').where('slug', 'like', 'dr-lee%').execute();
     assert.equal(new Set(slugs.map((s) => s.slug)).size, 2);
+  });
+
+  test('a professional adds a photo: checked by its bytes, shown on the public profile; others cannot', async () => {
+    await registerVerified(t, 'photo@example.test', { name: 'Dr. Photo Genic' }, '/account/register/professional');
+    await t.request({ method: 'POST', url: `/admin/professionals/${await userId('photo@example.test')}/approve`, as: moderator });
+    const token = (await signIn(t, 'photo@example.test')).token!;
+    const upload = (bytes: Buffer, as = token) => {
+      const boundary = '----sutura-photo';
+      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="me.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return t.request({ method: 'POST', url: '/account/photo', as, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    };
+    const junk = await upload(Buffer.from('this is not an image at all, just text'));
+    assert.equal(junk.statusCode, 422);
+    assert.match(junk.body, /not an image we accept/);
+    const jpeg = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#8a9bb0' } }).jpeg().withMetadata({ exif: { IFD0: { Artist: 'Secret Camera Owner' } } }).toBuffer();
+    const ok = await upload(jpeg);
+    assert.equal(ok.statusCode, 303, ok.body);
+    const page = await t.request({ url: '/professionals/dr-photo-genic' });
+    const src = /<img src="(\/media\/[^"]+)"/.exec(page.body)?.[1];
+    assert.ok(src, 'the profile shows the photo');
+    assert.match(page.body, /alt="Portrait of Dr. Photo Genic"/);
+    const image = await t.request({ url: src });
+    assert.equal(image.statusCode, 200);
+    assert.ok(!image.rawPayload.includes(Buffer.from('Secret Camera Owner')), 'metadata removed');
+
+    await registerVerified(t, 'plain-member@example.test');
+    const member = (await signIn(t, 'plain-member@example.test')).token!;
+    assert.equal((await upload(jpeg, member)).statusCode, 404, 'only someone with a professional application has a profile photo');
   });
 });

@@ -4,6 +4,7 @@ import * as auth from '../../core/auth/index.js';
 import { type Db, isUniqueViolation } from '../../core/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, localizePath } from '../../core/i18n/index.js';
+import { storeImage } from '../../core/media/index.js';
 import { NewsletterService } from '../newsletters/service.js';
 import { policyVersion } from '../site/legal.js';
 import { accountExists, accountLocked, emailChangeConfirm, emailChanged, emailChangeTaken, passwordReset, professionalDecision, verifyEmail } from './emails.js';
@@ -18,7 +19,7 @@ const EMAIL_CHANGE_TTL_MS = 24 * 3_600_000;
 /** The newsletter list a member's registration opt-in subscribes to. */
 const PATIENT_LIST = 'list-patients';
 
-type Services = Pick<AppServices, 'db' | 'mail' | 'config'>;
+type Services = Pick<AppServices, 'db' | 'mail' | 'config' | 'storage'>;
 
 export interface RegistrationInput {
   readonly name: string;
@@ -379,6 +380,21 @@ export class ProfessionalService {
     const profile = await store.findPublicProfile(this.services.db, slug);
     if (!profile) throw new NotFoundError();
     return profile;
+  }
+
+  /**
+   * Sets the photo of the actor's own professional profile: checked by its bytes, re-encoded
+   * without metadata by the media pipeline. Throws NotFoundError without an application and
+   * ValidationError('image_invalid' | 'image_too_large') for a file that is not a usable image.
+   */
+  async setPhoto(actor: auth.Actor, bytes: Buffer): Promise<void> {
+    const profile = await store.findProfile(this.services.db, actor.id);
+    if (!profile) throw new NotFoundError();
+    await this.services.db.transaction().execute(async (trx) => {
+      const image = await storeImage(trx, this.services.storage, bytes, { createdBy: actor.id });
+      await store.setPhoto(trx, actor.id, image.id);
+      await recordAudit(trx, 'professional.photo_updated', { type: 'user', id: actor.id }, { mediaId: image.id }, actor.id);
+    });
   }
 
   publicSlugs(): ReturnType<typeof store.listPublicSlugs> {

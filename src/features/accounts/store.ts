@@ -1,5 +1,6 @@
 import type { Db, Trx } from '../../core/db/index.js';
 import { nowIso, readTime, readTimeOrNull } from '../../core/db/portable.js';
+import { findImages } from '../../core/media/index.js';
 import type { Board, ProfessionalProfile, ProfessionalStatus, PublicProfile, Specialty } from './model.js';
 import './tables.js';
 
@@ -18,6 +19,7 @@ function profileQuery(db: Conn) {
       'professional_profiles.board',
       'professional_profiles.practice_name',
       'professional_profiles.bio',
+      'professional_profiles.photo_media_id',
       'professional_profiles.status',
       'professional_profiles.reason',
       'professional_profiles.reviewed_at',
@@ -43,6 +45,7 @@ function toProfile(r: ProfileRow): ProfessionalProfile {
     board: r.board as Board,
     practiceName: r.practice_name,
     bio: r.bio,
+    photoId: r.photo_media_id,
     status: r.status as ProfessionalStatus,
     reason: r.reason,
     reviewedAt: readTimeOrNull(r.reviewed_at),
@@ -66,6 +69,7 @@ export async function insertProfile(
       board: p.board,
       practice_name: p.practiceName,
       bio: p.bio,
+      photo_media_id: null,
       status: 'pending',
       reason: null,
       reviewed_by: null,
@@ -110,7 +114,9 @@ export async function decide(trx: Trx, userId: string, d: { status: 'approved' |
 export async function findPublicProfile(db: Conn, slug: string): Promise<PublicProfile | null> {
   const row = await profileQuery(db).where('professional_profiles.slug', '=', slug).where('professional_profiles.status', '=', 'approved').executeTakeFirst();
   if (!row || !row.reviewed_at) return null;
+  const photo = row.photo_media_id ? ((await findImages(db, [row.photo_media_id])).get(row.photo_media_id) ?? null) : null;
   return {
+    photo,
     slug: row.slug,
     name: row.name,
     specialty: row.specialty as Specialty,
@@ -124,4 +130,8 @@ export async function findPublicProfile(db: Conn, slug: string): Promise<PublicP
 export async function listPublicSlugs(db: Conn): Promise<{ slug: string; updatedAt: Date }[]> {
   const rows = await db.selectFrom('professional_profiles').select(['slug', 'updated_at']).where('status', '=', 'approved').execute();
   return rows.map((r) => ({ slug: r.slug, updatedAt: readTime(r.updated_at) }));
+}
+
+export async function setPhoto(trx: Trx, userId: string, mediaId: string): Promise<void> {
+  await trx.updateTable('professional_profiles').set({ photo_media_id: mediaId, updated_at: nowIso() }).where('user_id', '=', userId).execute();
 }

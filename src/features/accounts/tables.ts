@@ -9,6 +9,7 @@ export interface ProfessionalProfilesTable {
   board: string;
   practice_name: string;
   bio: string;
+  photo_media_id: string | null;
   status: string;
   reason: string | null;
   reviewed_by: string | null;

@@ -14,6 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('board', 'text', (c) => c.notNull())
     .addColumn('practice_name', 'text', (c) => c.notNull())
     .addColumn('bio', 'text', (c) => c.notNull())
+    .addColumn('photo_media_id', 'text', (c) => c.references('media.id').onDelete('set null'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('reason', 'text')
     .addColumn('reviewed_by', 'text', (c) => c.references('users.id').onDelete('set null'))

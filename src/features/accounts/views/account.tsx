@@ -9,7 +9,7 @@ export interface AccountHomeData {
   readonly email: string;
   readonly name: string;
   readonly locale: string;
-  readonly professional: { readonly status: ProfessionalStatus; readonly slug: string } | null;
+  readonly professional: { readonly status: ProfessionalStatus; readonly slug: string; readonly hasPhoto: boolean } | null;
 }
 
 /** The member's home: links to their sessions, their details, a professional application's state. */
@@ -29,6 +29,31 @@ export function AccountPage({ ctx, data, values, errors, notice }: { ctx: ViewCo
         <p class="notice notice-info">{escapeHtml(ctx.t('account.professionalPending'))}</p>
       ) : pro?.status === 'rejected' ? (
         <p class="notice notice-warning">{escapeHtml(ctx.t('account.professionalRejected'))}</p>
+      ) : (
+        ''
+      )}
+      {pro ? (
+        <form method="post" action={href(ctx, '/account/photo')} enctype="multipart/form-data" class="narrow" novalidate>
+          <div class={errors?.photo ? 'field has-error' : 'field'}>
+            <label for="field-photo">{escapeHtml(ctx.t(pro.hasPhoto ? 'professional.photoReplace' : 'professional.photo'))}</label>
+            <p class="hint" id="field-photo-hint">
+              {escapeHtml(ctx.t('professional.photoHint'))}
+            </p>
+            {errors?.photo ? (
+              <p class="error" id="field-photo-error" safe>
+                {errors.photo}
+              </p>
+            ) : (
+              ''
+            )}
+            <input type="file" id="field-photo" name="photo" accept="image/jpeg,image/png,image/webp" aria-describedby={errors?.photo ? 'field-photo-hint field-photo-error' : 'field-photo-hint'} required />
+          </div>
+          <p class="form-actions">
+            <button class="button secondary" type="submit">
+              {escapeHtml(ctx.t('professional.photoSubmit'))}
+            </button>
+          </p>
+        </form>
       ) : (
         ''
       )}

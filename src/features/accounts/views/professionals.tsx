@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from '../../../core/i18n/index.js';
 import { DataTable, ErrorSummary, Field, Notice, type FieldErrors } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
+import { Picture } from '../../../core/views/picture.js';
 import { PROFESSIONAL_STATUSES, type ProfessionalProfile, type ProfessionalStatus, type PublicProfile } from '../model.js';
 
 function StatusTabs({ ctx, status }: { ctx: ViewContext; status: ProfessionalStatus }): JSX.Element {
@@ -126,6 +127,13 @@ export function PublicProfilePage({ ctx, profile }: { ctx: ViewContext; profile:
     <Layout ctx={ctx} meta={{ title: profile.name, description: `${profile.name} · ${ctx.t(`professional.specialty.${profile.specialty}`)} · ${profile.practiceName}` }}>
       <article class="profile">
         <h1 safe>{profile.name}</h1>
+        {profile.photo ? (
+          <div class="profile-photo">
+            <Picture image={profile.photo} alt={ctx.t('professional.photoAlt', { name: profile.name })} sizes="12rem" eager />
+          </div>
+        ) : (
+          ''
+        )}
         <p>
           <span class="badge badge-verified">{escapeHtml(ctx.t('professional.verified'))}</span>
         </p>
