@@ -310,17 +310,37 @@ export async function findThrottles(db: Db | Trx, keys: readonly string[]): Prom
   }));
 }
 
-export async function saveThrottle(trx: Trx, t: ThrottleRecord): Promise<void> {
-  const values = {
-    failures: t.failures,
-    last_failure_at: t.lastFailureAt.toISOString(),
-    blocked_until: t.blockedUntil?.toISOString() ?? null,
-    locked_until: t.lockedUntil?.toISOString() ?? null,
-  };
+/**
+ * Counts one failure atomically (concurrent failures in other processes are never lost) and
+ * returns the new count. A row whose failures are forgotten (`forgetBefore`) or whose lock has
+ * run out starts again from one.
+ */
+export async function incrementThrottle(trx: Trx, key: string, now: Date, forgetBefore: Date): Promise<number> {
   await trx
+    .deleteFrom('sign_in_throttle')
+    .where('key', '=', key)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('last_failure_at', '<=', forgetBefore.toISOString()), eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())])]),
+        eb('locked_until', '<=', now.toISOString()),
+      ]),
+    )
+    .execute();
+  const row = await trx
     .insertInto('sign_in_throttle')
-    .values({ key: t.key, ...values })
-    .onConflict((oc) => oc.column('key').doUpdateSet(values))
+    .values({ key, failures: 1, last_failure_at: now.toISOString(), blocked_until: null, locked_until: null })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ failures: eb('sign_in_throttle.failures', '+', 1), last_failure_at: now.toISOString() })))
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return Number(row.failures);
+}
+
+/** Sets how long a key must wait (a short delay or a lock); never shortens a running lock. */
+export async function setThrottleWait(trx: Trx, key: string, wait: { blockedUntil: Date | null; lockedUntil: Date | null }): Promise<void> {
+  await trx
+    .updateTable('sign_in_throttle')
+    .set({ blocked_until: wait.blockedUntil?.toISOString() ?? null, ...(wait.lockedUntil ? { locked_until: wait.lockedUntil.toISOString() } : {}) })
+    .where('key', '=', key)
     .execute();
 }
 

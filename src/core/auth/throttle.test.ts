@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { ACCOUNT_RULE, accountKey, currentWait, ipKey, recordFailure } from './throttle.js';
+import { ACCOUNT_RULE, IP_RULE, accountKey, currentWait, ipKey, recordFailure } from './throttle.js';
 
 describe('sign-in throttling state', () => {
   let t: TestApp;
@@ -32,5 +32,12 @@ describe('sign-in throttling state', () => {
     const later = new Date(start.getTime() + 3 * 3_600_000);
     await t.services.db.transaction().execute((trx) => recordFailure(trx, key, ACCOUNT_RULE, later));
     assert.equal(await currentWait(t.services.db, [key], later), null, 'counting starts again after an hour');
+  });
+
+  test('concurrent failures are all counted (an atomic increment, not read-then-write)', async () => {
+    const key = ipKey('203.0.113.200');
+    await Promise.all(Array.from({ length: 8 }, () => t.services.db.transaction().execute((trx) => recordFailure(trx, key, IP_RULE))));
+    const row = await t.services.db.selectFrom('sign_in_throttle').select('failures').where('key', '=', key).executeTakeFirstOrThrow();
+    assert.equal(Number(row.failures), 8);
   });
 });

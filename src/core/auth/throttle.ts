@@ -50,26 +50,21 @@ export async function currentWait(db: Db | Trx, keys: readonly string[], now = n
 
 /**
  * Counts a failure against a key; returns true when this failure locked it (the moment to tell
- * the account's owner).
+ * the account's owner). The count is incremented atomically in the database.
  */
 export async function recordFailure(trx: Trx, key: string, rule: ThrottleRule, now = new Date()): Promise<boolean> {
   const [previous] = await store.findThrottles(trx, [key]);
-  const stillLocked = previous?.lockedUntil && previous.lockedUntil.getTime() > now.getTime();
-  const fresh = !previous || (!stillLocked && now.getTime() - previous.lastFailureAt.getTime() > FORGET_AFTER_MS);
-  // After a lock has run out, counting starts again (the next failures are slowed down again).
-  const expiredLock = previous?.lockedUntil && !stillLocked;
-  const failures = fresh || expiredLock ? 1 : previous.failures + 1;
-  let blockedUntil: Date | null = null;
-  let lockedUntil: Date | null = stillLocked ? previous.lockedUntil : null;
-  let locked = false;
-  if (!stillLocked && failures >= rule.lockAfter) {
-    lockedUntil = new Date(now.getTime() + rule.lockMs);
-    locked = true;
-  } else if (failures >= rule.delayAfter) {
-    blockedUntil = new Date(now.getTime() + Math.min(MAX_DELAY_MS, 1000 * 2 ** (failures - rule.delayAfter)));
+  const stillLocked = previous?.lockedUntil !== null && previous?.lockedUntil !== undefined && previous.lockedUntil.getTime() > now.getTime();
+  const failures = await store.incrementThrottle(trx, key, now, new Date(now.getTime() - FORGET_AFTER_MS));
+  if (stillLocked) return false;
+  if (failures >= rule.lockAfter) {
+    await store.setThrottleWait(trx, key, { blockedUntil: null, lockedUntil: new Date(now.getTime() + rule.lockMs) });
+    return failures === rule.lockAfter;
   }
-  await store.saveThrottle(trx, { key, failures, lastFailureAt: now, blockedUntil, lockedUntil });
-  return locked;
+  if (failures >= rule.delayAfter) {
+    await store.setThrottleWait(trx, key, { blockedUntil: new Date(now.getTime() + Math.min(MAX_DELAY_MS, 1000 * 2 ** (failures - rule.delayAfter))), lockedUntil: null });
+  }
+  return false;
 }
 
 /** A successful sign-in clears the account's count (the address's count stays). */
