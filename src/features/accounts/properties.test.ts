@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { buildTestApp, form, type TestApp } from '../../../test/support/app.js';
 import { createAccountToken } from '../../core/auth/index.js';
-import { count, professionalRegistration, registration } from './test-helpers.js';
+import { count, PASSWORD, professionalRegistration, registerVerified, registration } from './test-helpers.js';
 
 /**
  * Property-based tests of the account forms: whatever a person (or a bot) sends, the answer is
@@ -123,17 +123,34 @@ describe('account forms under random and hostile input', () => {
     );
   });
 
-  test('sign-in', async () => {
+  test('sign-in (with a real account, so hostile `next` values reach the redirect)', async () => {
+    await registerVerified(t, 'prop-user@example.test');
     await fc.assert(
-      fc.asyncProperty(hostile({ email: 'base@example.test', password: 'plum orchard by the sea', remember: 'on', next: '/account' }), async (fields) => {
-        const sessions = await count(t, 'sessions');
+      fc.asyncProperty(hostile({ email: 'prop-user@example.test', password: PASSWORD, remember: 'on', next: '/account/sessions' }), async (fields) => {
         const res = await post('/account/sign-in', fields);
         assertMessage(res.statusCode, res.body);
-        assert.ok([401, 422, 429].includes(res.statusCode), `status ${res.statusCode}`);
-        assert.equal(await count(t, 'sessions'), sessions);
+        assert.ok([303, 401, 422, 429].includes(res.statusCode), `status ${res.statusCode}`);
+        if (res.statusCode === 303) assert.match(String(res.headers.location), /^\/(?![/\\])[\x21-\x7e]*$/, 'only our own paths');
       }),
       { numRuns: 80 },
     );
+  });
+
+  test('ids and slugs in paths: a NUL or junk is a 400 or 404, never a 500', async () => {
+    const token = await t.signIn(['moderator']);
+    for (const bad of ['%00', 'a%00b', '%27%20OR%201%3D1', '..%2F..%2Fetc', 'x'.repeat(100)]) {
+      for (const [method, url] of [
+        ['POST', `/account/sessions/${bad}/revoke`],
+        ['GET', `/admin/professionals/${bad}`],
+        ['POST', `/admin/professionals/${bad}/approve`],
+        ['GET', `/professionals/${bad}`],
+      ] as const) {
+        const res = await t.request({ method, url, as: token, headers: { accept: 'text/html' } });
+        assert.ok([400, 404].includes(res.statusCode), `${method} ${url}: ${res.statusCode}`);
+      }
+    }
+    const nul = await post('/account/sign-in', { email: '\u0000', password: 'whatever it is' });
+    assert.equal(nul.statusCode, 422);
   });
 
   test('forgot password and resend verification', async () => {

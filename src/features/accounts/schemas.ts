@@ -8,7 +8,9 @@ export const nextPath = z
   .string()
   .max(500)
   .optional()
-  .transform((v) => (v && /^\/(?!\/)[^\s\\]*$/.test(v) ? v : undefined));
+  // Printable ASCII URL characters only: no backslash, space or control character (a NUL would
+  // break the Location header).
+  .transform((v) => (v && /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/.test(v) ? v : undefined));
 
 // Control characters (NUL above all: PostgreSQL refuses it in text) have no place in a name.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -29,7 +31,9 @@ const checkbox = z
   .transform((v) => v !== undefined);
 
 export const signInForm = z.object({
-  email: z.string('form.invalid').trim().min(1, 'form.required').max(254, 'form.tooLong'),
+  // Not validated as an address (any typo gets the generic answer), but never a control
+  // character: PostgreSQL refuses NUL in text, and nothing else has a use for them.
+  email: z.string('form.invalid').trim().min(1, 'form.required').max(254, 'form.tooLong').refine((v) => !CONTROL.test(v), 'form.email'),
   password: z.string('form.invalid').min(1, 'form.required').max(MAX_PASSWORD_INPUT, 'form.tooLong'),
   remember: checkbox.catch(false),
   next: nextPath.catch(undefined),
@@ -141,7 +145,8 @@ export const rejectForm = z.object({
     .refine((v) => !CONTROL_EXCEPT_LINES.test(v), 'form.invalid'),
 });
 
-export const idParams = z.object({ id: z.string().min(1).max(40) });
-export const slugParams = z.object({ slug: z.string().min(1).max(120) });
+/** Ids and slugs in paths: their own alphabet only (a NUL in a path must not reach PostgreSQL). */
+export const idParams = z.object({ id: z.string().min(1).max(40).regex(/^[\w-]+$/) });
+export const slugParams = z.object({ slug: z.string().min(1).max(120).regex(/^[a-z0-9-]+$/) });
 
 export { MAX_PASSWORD };
