@@ -1,4 +1,4 @@
-import type { DbJson, DbTime } from '../db/types.js';
+import type { DbBool, DbJson, DbTime } from '../db/types.js';
 
 export interface UsersTable {
   id: string;
@@ -9,6 +9,12 @@ export interface UsersTable {
   created_at: DbTime;
   updated_at: DbTime;
   disabled_at: DbTime | null;
+  email_verified_at: DbTime | null;
+  country: string | null;
+  terms_version: string | null;
+  privacy_version: string | null;
+  terms_accepted_at: DbTime | null;
+  newsletter_opt_in: DbBool;
 }
 
 export interface UserRolesTable {
@@ -26,6 +32,29 @@ export interface SessionsTable {
   last_seen_at: DbTime;
   expires_at: DbTime;
   user_agent: string | null;
+  remember: DbBool;
+}
+
+/** Single-use emailed links (verify an address, reset a password); only a hash is stored. */
+export interface AccountTokensTable {
+  id: string;
+  user_id: string;
+  purpose: string;
+  token_hash: string;
+  created_at: DbTime;
+  expires_at: DbTime;
+  used_at: DbTime | null;
+  /** For an email change: the new address, until its owner confirms it. */
+  new_email: string | null;
+}
+
+/** Failed sign-ins per key: `account:<sha256 of the email typed>` or `ip:<sha256 of the address>`. */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: DbTime;
+  blocked_until: DbTime | null;
+  locked_until: DbTime | null;
 }
 
 export interface StaffInvitesTable {
@@ -44,5 +73,7 @@ declare module '../db/types.js' {
     user_roles: UserRolesTable;
     sessions: SessionsTable;
     staff_invites: StaffInvitesTable;
+    account_tokens: AccountTokensTable;
+    sign_in_throttle: SignInThrottleTable;
   }
 }

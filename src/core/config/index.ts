@@ -28,7 +28,7 @@ export interface Config {
   readonly pageCache: { readonly enabled: boolean; readonly entries: number };
   readonly trustProxy: boolean;
   readonly secureCookies: boolean;
-  readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
+  readonly session: { readonly idleMinutes: number; readonly absoluteHours: number; readonly rememberDays: number; readonly rememberAbsoluteDays: number };
   readonly uploadMaxBytes: number;
   readonly benchRoutes: boolean;
   /** Medical-information keys from DATA_KEYS; null means the key file in dataDir. */
@@ -108,7 +108,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     pageCache: { enabled: e.PAGE_CACHE, entries: e.PAGE_CACHE_ENTRIES },
     trustProxy: e.TRUST_PROXY,
     secureCookies: e.SECURE_COOKIES ?? publicUrl.startsWith('https://'),
-    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS, rememberDays: e.SESSION_REMEMBER_DAYS, rememberAbsoluteDays: e.SESSION_REMEMBER_ABSOLUTE_DAYS },
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     benchRoutes: e.BENCH_ROUTES,
     dataKeys,

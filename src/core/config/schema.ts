@@ -31,6 +31,8 @@ export const envSchema = z.object({
   SECURE_COOKIES: flag.optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  SESSION_REMEMBER_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  SESSION_REMEMBER_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Largest accepted upload (figures), in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(15),
   /**

@@ -69,6 +69,17 @@ function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
         ) : (
           ''
         )}
+        <li>
+          {ctx.actor ? (
+            <a href={href(ctx, '/account')} aria-current={ctx.path === '/account' || ctx.path.startsWith('/account/') ? 'page' : undefined}>
+              {escapeHtml(ctx.t('nav.account'))}
+            </a>
+          ) : (
+            <a href={href(ctx, '/account/sign-in')} aria-current={ctx.path === '/account/sign-in' ? 'page' : undefined}>
+              {escapeHtml(ctx.t('nav.signIn'))}
+            </a>
+          )}
+        </li>
       </ul>
     </nav>
   );
@@ -85,6 +96,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],
       ['/admin/privacy', ctx.t('admin.nav.privacy'), 'privacy.requests'],
       ['/admin/newsletters/subscribers', ctx.t('admin.nav.subscribers'), 'newsletter.subscribers'],
+      ['/admin/professionals', ctx.t('admin.nav.professionals'), 'professionals.verify'],
       ['/admin/people', ctx.t('admin.nav.people'), 'people.manage'],
       ['/admin/minors', ctx.t('admin.nav.minors'), 'people.mark_minor'],
       ['/admin/audit', ctx.t('admin.nav.audit'), 'audit.read'],

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
-import { deleteExpiredSessions, deleteStaleInvites, sessionPolicy } from '../../core/auth/index.js';
+import { deleteExpiredSessions, deleteStaleInvites, deleteStaleTokens, sessionPolicy, throttle } from '../../core/auth/index.js';
 
 /**
- * Housekeeping: expired sessions and old set-up links are deleted every night, so the tables
+ * Housekeeping: expired sessions, old set-up and emailed links, and old sign-in failure counts
+ * are deleted every night, so the tables
  * hold only what can still be used (and nothing is kept longer than it is needed).
  */
 export function defineAccountJobs({ jobs, db, config }: Pick<AppServices, 'jobs' | 'db' | 'config'>): void {
@@ -13,9 +14,12 @@ export function defineAccountJobs({ jobs, db, config }: Pick<AppServices, 'jobs'
     maxAttempts: 3,
     async handler(_payload, { log }) {
       const now = new Date();
-      const sessions = await deleteExpiredSessions(db, now, sessionPolicy(config).idleMs);
+      const policy = sessionPolicy(config);
+      const sessions = await deleteExpiredSessions(db, now, policy.idleMs, policy.rememberIdleMs);
       const invites = await deleteStaleInvites(db, now);
-      log.info({ sessions, invites }, 'purged expired sessions and set-up links');
+      const tokens = await deleteStaleTokens(db, now);
+      const throttles = await throttle.deleteStaleThrottles(db, now);
+      log.info({ sessions, invites, tokens, throttles }, 'purged expired sessions, set-up links, emailed links and sign-in counts');
     },
   });
   jobs.schedule('accounts.purge_expired.nightly', '23 3 * * *', 'accounts.purge_expired');

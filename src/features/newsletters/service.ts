@@ -82,6 +82,29 @@ export class NewsletterService {
     });
   }
 
+  /**
+   * Subscribes an address whose owner has already proved it is theirs (an account's verified
+   * email, with the opt-in ticked at registration), in the caller's transaction: no second
+   * confirmation email, and the same consent trail as a double opt-in (requested + confirmed,
+   * with the source and the privacy-policy version). Unknown list ids are ignored.
+   */
+  static async subscribeConfirmed(trx: Trx, email: string, locale: Locale, listIds: readonly string[], source: string): Promise<void> {
+    const lists = await store.listLists(trx);
+    const wanted = listIds.filter((id) => lists.some((l) => l.id === id));
+    if (!wanted.length) return;
+    const existing = await store.findSubscriberByEmail(trx, email);
+    const id = existing?.id ?? (await store.insertSubscriber(trx, { email, emailHash: emailHash(email), locale }));
+    const current = new Set(existing?.status === 'active' ? await store.subscriptionsOf(trx, id) : []);
+    for (const listId of wanted) current.add(listId);
+    const tracking = existing?.status === 'active' ? existing.tracking : false;
+    const consent = { lists: [...current], tracking, source, policyVersion: policyVersion('privacy') };
+    await store.insertConsent(trx, id, { event: 'requested', ...consent });
+    await store.activate(trx, id, tracking);
+    await store.setSubscriptions(trx, id, [...current]);
+    await store.unsuppress(trx, emailHash(email));
+    await store.insertConsent(trx, id, { event: 'confirmed', ...consent });
+  }
+
   /** The pending request a confirmation link belongs to, or null when it is unknown or expired. */
   async pendingConfirmation(token: string): Promise<store.SubscriberRow | null> {
     const subscriber = await store.findSubscriberByConfirmHash(this.services.db, hashSecret(token));

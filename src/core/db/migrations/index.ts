@@ -17,6 +17,12 @@ import * as m0015 from './20261122_0015_mail_messages.js';
 import * as m0016 from './20261122_0016_contact_messages.js';
 import * as m0017 from './20261122_0017_newsletters.js';
 import * as m0018 from './20261122_0018_consultations.js';
+import * as m0019 from './20261122_0019_account_columns.js';
+import * as m0020 from './20261122_0020_existing_users_verified.js';
+import * as m0021 from './20261122_0021_account_tokens.js';
+import * as m0022 from './20261122_0022_sign_in_throttle.js';
+import * as m0023 from './20261122_0023_professional_profiles.js';
+import * as m0024 from './20261122_0024_account_token_email.js';
 import * as m0025 from './20261122_0025_audit_append_only.js';
 import * as m0030 from './20261122_0030_two_factor.js';
 import * as m0031 from './20261122_0031_passkeys.js';
@@ -43,6 +49,12 @@ export const migrations: Record<string, Migration> = {
   '20261122_0016_contact_messages': m0016,
   '20261122_0017_newsletters': m0017,
   '20261122_0018_consultations': m0018,
+  '20261122_0019_account_columns': m0019,
+  '20261122_0020_existing_users_verified': m0020,
+  '20261122_0021_account_tokens': m0021,
+  '20261122_0022_sign_in_throttle': m0022,
+  '20261122_0023_professional_profiles': m0023,
+  '20261122_0024_account_token_email': m0024,
   '20261122_0025_audit_append_only': m0025,
   '20261122_0030_two_factor': m0030,
   '20261122_0031_passkeys': m0031,

@@ -1,0 +1,157 @@
+import { escapeHtml } from '@kitajs/html';
+import { EmailLayout, type EmailTemplate, type MailSite } from '../../core/mail/index.js';
+import type { Locale } from '../../core/i18n/index.js';
+
+const button = 'display:inline-block;background:#0f4c5c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold';
+
+/** One paragraph, an optional button, more paragraphs: every account email has this shape. */
+function simpleMail(site: MailSite & { locale: Locale }, subject: string, intro: string, action: { label: string; url: string } | null, after: readonly string[]): { subject: string; html: string; text: string } {
+  return {
+    subject,
+    html: EmailLayout({
+      locale: site.locale,
+      practice: site.practice,
+      preheader: intro,
+      children: [
+        <p>{escapeHtml(intro)}</p>,
+        action ? (
+          <p>
+            <a href={action.url} style={button} safe>
+              {action.label}
+            </a>
+          </p>
+        ) : (
+          ''
+        ),
+        ...after.map((p) => <p>{escapeHtml(p)}</p>),
+      ],
+    }) as string,
+    text: `${intro}\n\n${action ? `${action.label}: ${action.url}\n\n` : ''}${after.map((p) => `${p}\n\n`).join('')}--\n${site.practice.legalEntity}, ${site.practice.address}\n`,
+  };
+}
+
+/** Registration: the single-use link that proves the address belongs to the person (48 hours). */
+export const verifyEmail: EmailTemplate<{ name: string; verifyUrl: string }> = {
+  name: 'account.verify',
+  category: 'transactional',
+  render(t, data, site) {
+    return simpleMail(
+      site,
+      t('account.mail.verifySubject', { practice: site.practice.name }),
+      t('account.mail.verifyIntro', { name: data.name, practice: site.practice.name }),
+      { label: t('account.mail.verifyAction'), url: data.verifyUrl },
+      [t('account.mail.verifyExpiry'), t('account.mail.ignore')],
+    );
+  },
+};
+
+/**
+ * Someone registered with an address that already has an account. The web page said the same as
+ * for a new address; only the owner of the mailbox learns that the account exists.
+ */
+export const accountExists: EmailTemplate<{ signInUrl: string; forgotUrl: string }> = {
+  name: 'account.exists',
+  category: 'transactional',
+  render(t, data, site) {
+    return simpleMail(
+      site,
+      t('account.mail.existsSubject', { practice: site.practice.name }),
+      t('account.mail.existsIntro', { practice: site.practice.name }),
+      { label: t('account.mail.existsAction'), url: data.signInUrl },
+      [t('account.mail.existsForgot', { url: data.forgotUrl }), t('account.mail.ignore')],
+    );
+  },
+};
+
+/** A password reset link: single-use, 30 minutes. */
+export const passwordReset: EmailTemplate<{ resetUrl: string }> = {
+  name: 'account.reset',
+  category: 'transactional',
+  render(t, data, site) {
+    return simpleMail(
+      site,
+      t('account.mail.resetSubject', { practice: site.practice.name }),
+      t('account.mail.resetIntro', { practice: site.practice.name }),
+      { label: t('account.mail.resetAction'), url: data.resetUrl },
+      [t('account.mail.resetExpiry'), t('account.mail.ignore')],
+    );
+  },
+};
+
+/** Too many failed sign-ins locked the account for a while: tell the owner, with a reset link. */
+export const accountLocked: EmailTemplate<{ minutes: number; resetUrl: string }> = {
+  name: 'account.locked',
+  category: 'transactional',
+  render(t, data, site) {
+    return simpleMail(
+      site,
+      t('account.mail.lockedSubject', { practice: site.practice.name }),
+      t('account.mail.lockedIntro', { minutes: data.minutes }),
+      { label: t('account.mail.lockedAction'), url: data.resetUrl },
+      [t('account.mail.lockedIgnore')],
+    );
+  },
+};
+
+/** The staff's decision on a professional application; a rejection carries its reason. */
+export const professionalDecision: EmailTemplate<{ approved: boolean; reason: string | null; profileUrl: string; signInUrl: string }> = {
+  name: 'account.professional_decision',
+  category: 'transactional',
+  render(t, data, site) {
+    if (data.approved) {
+      return simpleMail(
+        site,
+        t('professional.mail.approvedSubject', { practice: site.practice.name }),
+        t('professional.mail.approvedIntro', { practice: site.practice.name }),
+        { label: t('professional.mail.approvedAction'), url: data.profileUrl },
+        [t('professional.mail.signInAgain', { url: data.signInUrl })],
+      );
+    }
+    return simpleMail(
+      site,
+      t('professional.mail.rejectedSubject', { practice: site.practice.name }),
+      t('professional.mail.rejectedIntro', { practice: site.practice.name }),
+      null,
+      [t('professional.mail.reason', { reason: data.reason ?? '' }), t('professional.mail.rejectedNext', { email: site.practice.email })],
+    );
+  },
+};
+
+/** To the new address of an email change: the link that proves it belongs to the person. */
+export const emailChangeConfirm: EmailTemplate<{ confirmUrl: string }> = {
+  name: 'account.email_change',
+  category: 'transactional',
+  render(t, data, site) {
+    return simpleMail(
+      site,
+      t('emailChange.mail.confirmSubject', { practice: site.practice.name }),
+      t('emailChange.mail.confirmIntro', { practice: site.practice.name }),
+      { label: t('emailChange.mail.confirmAction'), url: data.confirmUrl },
+      [t('emailChange.mail.confirmExpiry'), t('account.mail.ignore')],
+    );
+  },
+};
+
+/** To an address someone tried to move their account to, which already has an account. */
+export const emailChangeTaken: EmailTemplate<Record<string, never>> = {
+  name: 'account.email_change_taken',
+  category: 'transactional',
+  render(t, _data, site) {
+    return simpleMail(site, t('emailChange.mail.takenSubject', { practice: site.practice.name }), t('emailChange.mail.takenIntro', { practice: site.practice.name }), null, [t('account.mail.ignore')]);
+  },
+};
+
+/** To the old address once the change is done: a warning if it was not the owner. */
+export const emailChanged: EmailTemplate<{ newEmail: string; contact: string }> = {
+  name: 'account.email_changed',
+  category: 'transactional',
+  render(t, data, site) {
+    return simpleMail(
+      site,
+      t('emailChange.mail.changedSubject', { practice: site.practice.name }),
+      t('emailChange.mail.changedIntro', { email: data.newEmail, practice: site.practice.name }),
+      null,
+      [t('emailChange.mail.changedWarning', { email: data.contact })],
+    );
+  },
+};
