@@ -19,6 +19,7 @@ import * as m0017 from './20261122_0017_newsletters.js';
 import * as m0018 from './20261122_0018_consultations.js';
 import * as m0030 from './20261122_0030_two_factor.js';
 import * as m0031 from './20261122_0031_passkeys.js';
+import * as m0040 from './20261122_0040_media_kinds.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0018_consultations': m0018,
   '20261122_0030_two_factor': m0030,
   '20261122_0031_passkeys': m0031,
+  '20261122_0040_media_kinds': m0040,
 };
