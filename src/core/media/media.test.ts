@@ -144,6 +144,23 @@ describe('media pipeline', () => {
     assert.equal(await mediaRows(), before);
   });
 
+  test('a PDF hiding JavaScript in a compressed stream passes the byte scan but not poppler-side checks', async () => {
+    const { deflateSync } = await import('node:zlib');
+    const hidden = deflateSync(Buffer.from('<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>'));
+    const base = pdf('Looks harmless');
+    const at = base.indexOf('xref');
+    const object = Buffer.concat([Buffer.from(`6 0 obj\n<< /Length ${hidden.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), hidden, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+    const bytes = Buffer.concat([base.subarray(0, at), object, base.subarray(at)]);
+    const file = await intake(streamOf(bytes), ALL, { filename: 'hidden.pdf' });
+    const before = await mediaRows();
+    try {
+      await assert.rejects(storePdf(t.services.db, t.services.storage, file, { createdBy: null }), (e: ValidationError) => e.code === 'pdf_active_content');
+    } finally {
+      await file.dispose();
+    }
+    assert.equal(await mediaRows(), before);
+  });
+
   test('a missing tool is a clear error, not a crash', async () => {
     await assert.rejects(runTool('sutura-no-such-tool', ['--version']), (e: { code?: string; status?: number }) => e.code === 'media_tool_missing' && e.status === 503);
   });
