@@ -12,6 +12,7 @@ import { splitLocale } from './core/i18n/index.js';
 import { FieldCipher, keysFromFile } from './core/crypto/index.js';
 import { JobQueue } from './core/jobs/index.js';
 import { Mailer } from './core/mail/index.js';
+import { S3Storage } from './core/media/s3.js';
 import { DiskStorage, type MediaStorage } from './core/media/storage.js';
 import { loadAssets } from './core/views/assets.js';
 import accounts from './features/accounts/index.js';
@@ -46,6 +47,11 @@ export interface AppServices {
   readonly dashboard: DashboardSource[];
 }
 
+/** Media storage: S3-compatible object storage when S3_BUCKET is set, otherwise DATA_DIR/media on disk. */
+export function mediaStorage(config: Config): MediaStorage {
+  return config.s3 ? new S3Storage(config.s3) : new DiskStorage(`${config.dataDir}/media`);
+}
+
 export interface BuiltApp {
   readonly app: FastifyInstance;
   readonly services: AppServices;
@@ -65,7 +71,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
     config,
     db,
     pageCache: new PageCache(config.pageCache.enabled ? config.pageCache.entries : 0),
-    storage: new DiskStorage(`${config.dataDir}/media`),
+    storage: mediaStorage(config),
     jobs,
     mail: new Mailer(db, jobs, config),
     cipher: new FieldCipher(config.dataKeys ?? keysFromFile(config.dataDir)),

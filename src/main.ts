@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
 import type { FastifyBaseLogger } from 'fastify';
-import { type AppServices, buildApp } from './app.js';
+import { type AppServices, buildApp, mediaStorage } from './app.js';
 import { Worker } from './core/jobs/index.js';
 import { checkAuditChain } from './core/audit/index.js';
 import { countUsersWithRole, createStaffInvite, isRole, type Role } from './core/auth/index.js';
@@ -11,7 +11,6 @@ import { ConfigError, loadConfig, type Config } from './core/config/index.js';
 import { migrate, openDatabase } from './core/db/index.js';
 import { AppError } from './core/errors.js';
 import { isLocale } from './core/i18n/index.js';
-import { DiskStorage } from './core/media/storage.js';
 import { PageCache } from './core/http/page-cache.js';
 import { resealAll } from './core/privacy/rotation.js';
 import { guideService } from './features/procedures/index.js';
@@ -124,7 +123,7 @@ async function main(argv: string[]): Promise<void> {
       }
       const locale = values.locale;
       const result = await withDb(config, (db) =>
-        guideService({ db, storage: new DiskStorage(`${config.dataDir}/media`), pageCache: new PageCache(0), config }).importDraft(null, { text: bytes, locale, category: values.category as GuideCategory }),
+        guideService({ db, storage: mediaStorage(config), pageCache: new PageCache(0), config }).importDraft(null, { text: bytes, locale, category: values.category as GuideCategory }),
       );
       process.stdout.write(`created draft "${result.title}" (${result.guideId})\n${describeImport(result.report, locale)}\n`);
       return;

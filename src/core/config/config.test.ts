@@ -54,3 +54,12 @@ test('DATA_KEYS is checked at start', () => {
   assert.equal(loadConfig({ DATA_KEYS: `k1:${key}` }).dataKeys?.[0]?.id, 'k1');
   assert.equal(loadConfig({}).dataKeys, null);
 });
+
+test('media goes to S3-compatible storage only when S3_BUCKET is set; half a configuration is refused', () => {
+  assert.equal(loadConfig({}).s3, null);
+  const config = loadConfig({ S3_BUCKET: 'sutura-media', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'true' });
+  assert.deepEqual(config.s3, { bucket: 'sutura-media', region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', accessKeyId: 'id', secretAccessKey: 'secret', forcePathStyle: true });
+  assert.throws(() => loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000' }), /S3_BUCKET/);
+  assert.throws(() => loadConfig({ S3_BUCKET: 'sutura-media', S3_ACCESS_KEY_ID: 'id' }), /give both or neither/);
+  assert.throws(() => loadConfig({ S3_BUCKET: 'Not A Bucket' }), /S3_BUCKET/);
+});

@@ -41,6 +41,15 @@ export interface Config {
   readonly minAge: number;
   /** Public pages ask a first-time visitor to confirm their age (a neutral, cookie-backed gate). */
   readonly ageGate: boolean;
+  /** Media in S3-compatible object storage; null: on disk in dataDir/media. */
+  readonly s3: {
+    readonly bucket: string;
+    readonly region: string;
+    readonly endpoint: string | undefined;
+    readonly accessKeyId: string | undefined;
+    readonly secretAccessKey: string | undefined;
+    readonly forcePathStyle: boolean;
+  } | null;
 }
 
 /** Raised when the environment is invalid; lists every problem on its own line. */
@@ -92,6 +101,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError([`DATA_KEYS: ${(error as Error).message}`]);
     }
   }
+  if (!e.S3_BUCKET && (e.S3_ENDPOINT || e.S3_ACCESS_KEY_ID || e.S3_SECRET_ACCESS_KEY)) throw new ConfigError(['S3_BUCKET: required when other S3_* settings are given']);
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) throw new ConfigError(['S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: give both or neither']);
   const dataDir = resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return deepFreeze<Config>({
@@ -126,6 +137,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     minAge: e.MIN_AGE,
     ageGate: e.AGE_GATE,
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          endpoint: e.S3_ENDPOINT,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : null,
   });
 }
 

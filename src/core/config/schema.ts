@@ -52,6 +52,18 @@ export const envSchema = z.object({
   PRIVACY_DAYS_GDPR: z.coerce.number().int().min(1).max(90).default(30),
   /** Days to answer a privacy request from California (CCPA). */
   PRIVACY_DAYS_CCPA: z.coerce.number().int().min(1).max(90).default(45),
+  /**
+   * S3-compatible object storage for media (AWS S3, MinIO, Ceph, R2 ...); unset: DATA_DIR/media
+   * on local disk. The bucket stays private: Sutura serves every object itself.
+   */
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name').optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** The store's address when it is not AWS (http(s)://host:port). */
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addressing (`endpoint/bucket/key`), which MinIO and most self-hosted stores need. */
+  S3_FORCE_PATH_STYLE: flag.default(false),
   /** The web process also runs background jobs (turn off when `sutura worker` runs them). */
   JOBS_IN_WEB: flag.default(true),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),

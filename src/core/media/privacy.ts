@@ -4,10 +4,11 @@ definePersonalData({
   table: 'media',
   owner: 'core/media',
   subjects: ['staff', 'professional'],
-  purpose: 'Uploaded images and files: who uploaded them and the name the file had.',
+  purpose: 'Uploaded images, videos and PDFs: who uploaded them, the name the file had and the text of a PDF for search.',
   lawfulBasis: 'contract',
   retention: { rule: 'kept', why: 'Published figures stay with their content; the uploader is re-attributed on erasure.' },
   link: { userId: 'created_by' },
-  personal: { original_name: 'content', created_by: 'account' },
-  other: ['id', 'kind', 'mime', 'width', 'height', 'bytes', 'variants', 'created_at'],
+  // A PDF's text is the author's work (and may name people): treated as content like the file name.
+  personal: { original_name: 'content', created_by: 'account', text_content: 'content' },
+  other: ['id', 'kind', 'mime', 'width', 'height', 'bytes', 'variants', 'created_at', 'file_key', 'duration_ms', 'pages', 'placeholder', 'is_private'],
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../core/auth/index.js';
@@ -6,6 +7,7 @@ import { requireActor } from '../../core/http/index.js';
 import { parseForm } from '../../core/http/forms.js';
 import type { MessageKey } from '../../core/i18n/index.js';
 import { markdownToPlainText } from '../../core/markdown/index.js';
+import { intake, type IntakePolicy } from '../../core/media/intake.js';
 import type { ReadingReport } from '../../core/text/readability.js';
 import type { FieldErrors } from '../../core/views/components.js';
 import { detailsForm, diffQuery, figureFields, importForm, moveForm, newGuideForm, previewForm, revisionParams, sectionForm } from './schemas.js';
@@ -39,29 +41,48 @@ function fieldErrors(request: FastifyRequest, error: ValidationError, fallbackFi
   return { [fallbackField]: t(`error.field.${error.code}` as MessageKey) };
 }
 
-/** Reads a multipart figure form: fields plus at most one image, size-limited by the plugin. */
-async function readFigureForm(request: FastifyRequest): Promise<{ fields: Record<string, string>; image?: { bytes: Buffer; name?: string } }> {
+/**
+ * Reads a multipart figure form: fields plus at most one image. The file goes through media
+ * intake (streamed to a temporary file, size-limited, its kind decided from its bytes, images
+ * only); an empty file input means "no new image".
+ */
+async function readFigureForm(request: FastifyRequest, policy: IntakePolicy): Promise<{ fields: Record<string, string>; image?: { bytes: Buffer; name?: string } }> {
   const fields: Record<string, string> = {};
   let image: { bytes: Buffer; name?: string } | undefined;
+  let refused: ValidationError | undefined;
   if (!request.isMultipart()) throw new ValidationError('invalid_input');
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (bytes.length) image = { bytes, name: part.filename };
+        try {
+          const file = await intake(part.file, policy, { filename: part.filename });
+          try {
+            image = { bytes: await readFile(file.path), ...(file.originalName ? { name: file.originalName } : {}) };
+          } finally {
+            await file.dispose();
+          }
+        } catch (e) {
+          // Keep reading the other parts; the refusal is shown once the form is whole.
+          if (!(e instanceof ValidationError)) throw e;
+          if (e.code !== 'upload_empty') refused = e;
+        }
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }
     }
   } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ValidationError('image_too_big');
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ValidationError('upload_too_big');
     throw e;
   }
+  if (refused) throw refused;
   return image ? { fields, image } : { fields };
 }
 
 /** The back office for guides: list, create, edit section by section, figures, history, import. */
-export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
+export function adminRoutes(app: FastifyInstance, guides: GuideService, limits: { uploadMaxBytes: number }): void {
+  /** Guide figures are images only (no video, no PDF), at most UPLOAD_MAX_MB. */
+  const figurePolicy: IntakePolicy = { kinds: ['image'], maxBytes: limits.uploadMaxBytes };
+
   async function editorData(request: FastifyRequest, id: string): Promise<EditorData> {
     const { guide, images, candidates } = await guides.forEditing(id);
     const grades = new Map(await Promise.all(guide.sections.map(async (s) => [s.id, await gradeOf(s.bodyMd, guide.locale)] as const)));
@@ -171,7 +192,7 @@ export function adminRoutes(app: FastifyInstance, guides: GuideService): void {
     const t = request.view().t;
     let input: Awaited<ReturnType<typeof readFigureForm>>;
     try {
-      input = await readFigureForm(request);
+      input = await readFigureForm(request, figurePolicy);
     } catch (e) {
       if (e instanceof ValidationError) return { ok: false, html: await renderEditor(request, id, { errors: { image: t(`error.field.${e.code}` as MessageKey) } }) };
       throw e;

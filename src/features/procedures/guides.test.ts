@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { verifyAuditChain } from '../../core/audit/index.js';
 import { readJson } from '../../core/db/portable.js';
 import { buildTestApp, form, type TestApp } from '../../../test/support/app.js';
+import { photoWithGps, png, video, zip } from '../../../test/support/media-fixtures.js';
 
 const brochure = `FACELIFT
 
@@ -294,7 +295,7 @@ describe('procedure guides', () => {
     };
     const fake = await t.request({ method: 'POST', url: `/admin/guides/${id}/figures`, as: editor, ...multipart({ name: 'photo.jpg', type: 'image/jpeg', bytes: Buffer.from('MZ\x90\x00 this is an executable, not a photo') }, { alt: 'A photo', caption: 'Before', section: '' }) });
     assert.equal(fake.statusCode, 422);
-    assert.match(fake.body, /not an image we accept/);
+    assert.match(fake.body, /This file is a program/);
     assert.equal((await t.services.db.selectFrom('media').select('id').execute()).length, 0);
 
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
@@ -312,7 +313,7 @@ describe('procedure guides', () => {
     const variants = readJson<{ key: string; width: number }[]>(media.variants);
     assert.deepEqual([...new Set(variants.map((v) => v.width))], [480, 960, 1200]);
     for (const v of variants) {
-      assert.match(v.key, /^[A-Za-z0-9_-]+-\d+\.(webp|jpg)$/);
+      assert.match(v.key, /^[A-Za-z0-9_-]+-\d+\.(avif|webp|jpg)$/);
       const res = await t.request({ url: `/media/${v.key}` });
       assert.equal(res.statusCode, 200);
       const meta = await sharp(res.rawPayload).metadata();
@@ -320,5 +321,45 @@ describe('procedure guides', () => {
       assert.equal(meta.xmp, undefined);
     }
     assert.equal((await t.request({ url: '/media/..%2F..%2Fetc%2Fpasswd' })).statusCode, 404);
+  });
+
+  test('figures go through media intake: images only, by their bytes; a refusal returns the form with its reason', async () => {
+    const id = await createGuide('figure-intake');
+    const boundary = '----sutura-intake';
+    const multipart = (file: { name: string; bytes: Buffer }) => {
+      const fields = { alt: 'A figure', caption: 'Caption', section: '' };
+      const parts: Buffer[] = [];
+      for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+      // The declared type always claims a JPEG: it never decides anything.
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="${file.name}"\r\nContent-Type: image/jpeg\r\n\r\n`), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+      return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+    };
+    const count = async (): Promise<number> => (await t.services.db.selectFrom('media').select('id').execute()).length;
+    const before = await count();
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'sutura-figure-'));
+    const photo = await photoWithGps(400, 300);
+    const cases: [string, Buffer, RegExp][] = [
+      ['clip.mp4', video(dir, 'mp4'), /cannot be used here/],
+      ['photo.jpg', await png(), /ends in a different type than its contents/],
+      ['photo.jpg', Buffer.concat([photo, zip('payload.js', Buffer.from('alert(1)'))]), /hides other content/],
+      ['photo.jpg', zip(), /archives/],
+      ['photo.jpg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), /SVG/],
+    ];
+    await rm(dir, { recursive: true, force: true });
+    for (const [name, bytes, message] of cases) {
+      const res = await t.request({ method: 'POST', url: `/admin/guides/${id}/figures`, as: editor, ...multipart({ name, bytes }) });
+      assert.equal(res.statusCode, 422, name);
+      assert.match(res.body, message);
+      assert.ok(res.body.includes('href="#field-image"'), 'the editor comes back with the message at the image field');
+    }
+    assert.equal(await count(), before, 'nothing stored');
+    const ok = await t.request({ method: 'POST', url: `/admin/guides/${id}/figures`, as: editor, ...multipart({ name: 'Foto\u0007 <i>clínica.jpg', bytes: photo }) });
+    assert.equal(ok.statusCode, 303, ok.body);
+    const row = await t.services.db.selectFrom('media').select(['original_name', 'variants']).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    assert.equal(row.original_name, 'Foto <i>clínica.jpg', 'kept as text, control characters removed; escaped wherever shown');
+    assert.ok(readJson<{ format: string }[]>(row.variants).some((v) => v.format === 'avif'));
   });
 });

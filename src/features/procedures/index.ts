@@ -14,7 +14,7 @@ export default async function procedures(app: FastifyInstance, services: AppServ
   const rebuilt = await guides.refreshStalePublicDocs();
   if (rebuilt) app.log.info({ guides: rebuilt }, 'rebuilt stored guide articles');
   publicRoutes(app, guides);
-  adminRoutes(app, guides);
+  adminRoutes(app, guides, { uploadMaxBytes: services.config.uploadMaxBytes });
   services.sitemap.push(async () =>
     (await guides.listAllPublished()).map((g) => ({ path: `/guides/${g.slug}`, locale: g.locale, updatedAt: g.updatedAt })),
   );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppServices } from '../../app.js';
 import { NotFoundError } from '../../core/errors.js';
 import { LOCALES } from '../../core/i18n/index.js';
+import { sendStored, verifyPrivateMediaToken } from '../../core/media/serve.js';
 import { isPublicKey } from '../../core/media/storage.js';
 import { guideService } from '../procedures/index.js';
 import { LEGAL_PAGES, type LegalDocument, loadLegalDocument } from './legal.js';
@@ -13,6 +14,7 @@ import { HomePage, LegalPage } from './views/pages.js';
 
 // Schemas live at module level: zod compiles each one on first use.
 const mediaParams = z.object({ key: z.string().max(100) });
+const privateMediaParams = z.object({ token: z.string().max(200) });
 const benchParams = z.object({ slug: z.string().max(120) });
 
 /** The practice site's frame: home, legal pages, media, machine endpoints. */
@@ -42,17 +44,20 @@ export default async function site(app: FastifyInstance, services: AppServices):
     });
   }
 
+  // Published media: variants, posters, videos and PDFs, with range requests (videos seek).
   app.get('/media/:key', { config: { action: 'site.read' } }, async (request, reply) => {
     const { key } = mediaParams.parse(request.params);
     if (!isPublicKey(key)) throw new NotFoundError();
-    const file = await storage.open(key);
-    if (!file) throw new NotFoundError();
-    const type = key.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
-    return reply
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('content-length', String(file.size))
-      .type(type)
-      .send(file.stream);
+    return sendStored(request, reply, storage, key, { cacheControl: 'public, max-age=31536000, immutable' });
+  });
+
+  // Private media through a short-lived signed link (core/media/serve.ts): the token is the
+  // authority, made by a feature for a person its policy allows; never cached anywhere.
+  app.get('/media/private/:token', { config: { action: 'site.read' } }, async (request, reply) => {
+    const { token } = privateMediaParams.parse(request.params);
+    const key = verifyPrivateMediaToken(services.cipher, token);
+    if (!key) throw new NotFoundError();
+    return sendStored(request, reply, storage, key, { cacheControl: 'private, no-store' });
   });
 
   app.get('/healthz', { config: { action: 'site.read' } }, async (_request, reply) => {
