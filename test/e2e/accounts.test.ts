@@ -63,7 +63,7 @@ describe('accounts: register, verify, sign in, sessions; professionals approved 
 
     await page.getByLabel('Email address').fill('rosa@example.test');
     await page.getByLabel('Password', { exact: true }).fill('plum orchard by the sea');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`${site.url}/account`);
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     await expectAccessible(page);
@@ -122,7 +122,7 @@ describe('accounts: register, verify, sign in, sessions; professionals approved 
     await pro.page.goto(`${site.url}/account/sign-in`);
     await pro.page.getByLabel('Email address').fill('ines@example.test');
     await pro.page.getByLabel('Password', { exact: true }).fill('a surgeon who likes long passwords');
-    await pro.page.getByRole('button', { name: 'Sign in' }).click();
+    await pro.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await pro.page.waitForURL(`${site.url}/account`);
     await pro.page.getByText('You are a verified professional.').waitFor();
     await expectAccessible(pro.page);

@@ -32,11 +32,11 @@ describe('a first visitor and the cookie banner', () => {
     await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy choices' }).click();
     await page.waitForURL(`${env.site().url}/privacy/center`);
     await expectAccessible(page);
-    assert.equal(await page.getByLabel('Analytics').isChecked(), false);
-    await page.getByLabel('Analytics').check();
+    assert.equal(await page.getByRole('checkbox', { name: /^Analytics/ }).isChecked(), false);
+    await page.getByRole('checkbox', { name: /^Analytics/ }).check();
     await page.getByRole('button', { name: 'Save my choices' }).click();
     await page.getByText('Your cookie choices are saved.').waitFor();
-    assert.equal(await page.getByLabel('Analytics').isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: /^Analytics/ }).isChecked(), true);
     assert.match((await page.context().cookies())[0]!.value, /\.010$/);
     await expectAccessible(page);
     assert.deepEqual(problems, []);

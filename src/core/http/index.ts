@@ -31,9 +31,12 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-/** Hands the browser a new session: HttpOnly, SameSite=Lax, Secure when the site is served over https. */
-export function setSessionCookie(reply: FastifyReply, session: { token: string; expiresAt: Date }, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: session.expiresAt });
+/**
+ * Hands the browser a new session: HttpOnly, SameSite=Lax, Secure when the site is served over
+ * https. Without "remember me" the cookie ends with the browser; the server's idle limit applies anyway.
+ */
+export function setSessionCookie(reply: FastifyReply, session: { token: string; expiresAt: Date; remember?: boolean }, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', ...(session.remember ? { expires: session.expiresAt } : {}) });
 }
 
 const KNOWN_ERROR_CODES = new Set(['not_found', 'forbidden', 'unauthenticated', 'cross_site_request', 'invalid_input', 'payload_too_large', 'too_many_requests']);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppServices } from '../../app.js';
 import { type NewSession, passwordProblem, SESSION_COOKIE, sessionPolicy } from '../../core/auth/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { requireActor } from '../../core/http/index.js';
+import { requireActor, setSessionCookie } from '../../core/http/index.js';
 import { formValues, parseForm } from '../../core/http/forms.js';
 import { LOCALES, localizePath, type MessageKey } from '../../core/i18n/index.js';
 import type { FieldErrors } from '../../core/views/components.js';
@@ -17,6 +17,7 @@ import { AccountPage, SessionsPage } from './views/account.js';
 import { EmailChangePage, EmailFormPage, InvalidLinkPage, MessagePage, ResetPage, SetupPage, SignInPage, VerifyPage } from './views/pages.js';
 import { ApplicationPage, ProfessionalsQueuePage, PublicProfilePage } from './views/professionals.js';
 import { ProfessionalRegisterPage, RegisterPage } from './views/register.js';
+import { beginSecondFactor } from '../two-factor/index.js';
 
 // Schemas live at module level: zod compiles each one on first use.
 /**
@@ -53,14 +54,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
   services.sitemap.push(async () => (await professionals.publicSlugs()).flatMap((p) => LOCALES.map((locale) => ({ path: `/professionals/${p.slug}`, locale, updatedAt: p.updatedAt }))));
 
   function startSession(reply: FastifyReply, session: NewSession): void {
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.secureCookies,
-      path: '/',
-      // Without "remember me" the cookie ends with the browser; the server's idle limit applies anyway.
-      ...(session.remember ? { expires: session.expiresAt } : {}),
-    });
+    setSessionCookie(reply, session, config.secureCookies);
   }
 
   function endSessionCookie(reply: FastifyReply): void {
@@ -101,6 +95,12 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     if (result.kind === 'failed') {
       // One message whether the email exists, is unconfirmed, or the password is wrong.
       return reply.code(401).html(signInPage(request, { values, errors: { email: ctx.t('signIn.failed') }, next: form.data.next }));
+    }
+    if (result.kind === 'second_factor') {
+      // The password was right; no session until the code from the app (or a recovery code) is too.
+      beginSecondFactor(reply, services, { userId: result.userId, remember: result.remember });
+      const next = form.data.next ? `?next=${encodeURIComponent(form.data.next)}` : '';
+      return reply.redirect(`${to(request, '/account/two-factor/verify')}${next}`, 303);
     }
     // A new session id at every sign-in: any session the browser already had ends here.
     if (request.actor) await service.signOut(request.actor.sessionId, request.actor.id);

@@ -5,6 +5,7 @@ import { type Db, isUniqueViolation } from '../../core/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, localizePath } from '../../core/i18n/index.js';
 import { storeImage } from '../../core/media/index.js';
+import { TwoFactorService } from '../two-factor/service.js';
 import { NewsletterService } from '../newsletters/service.js';
 import { policyVersion } from '../site/legal.js';
 import { accountExists, accountLocked, emailChangeConfirm, emailChanged, emailChangeTaken, passwordReset, professionalDecision, verifyEmail } from './emails.js';
@@ -19,7 +20,7 @@ const EMAIL_CHANGE_TTL_MS = 24 * 3_600_000;
 /** The newsletter list a member's registration opt-in subscribes to. */
 const PATIENT_LIST = 'list-patients';
 
-type Services = Pick<AppServices, 'db' | 'mail' | 'config' | 'storage'>;
+type Services = Pick<AppServices, 'db' | 'mail' | 'config' | 'storage' | 'cipher'>;
 
 export interface RegistrationInput {
   readonly name: string;
@@ -41,6 +42,7 @@ export interface ProfessionalInput {
 
 export type SignInResult =
   | { readonly kind: 'ok'; readonly session: auth.NewSession; readonly staff: boolean }
+  | { readonly kind: 'second_factor'; readonly userId: string; readonly remember: boolean }
   | { readonly kind: 'failed' }
   | { readonly kind: 'throttled'; readonly until: Date; readonly locked: boolean };
 
@@ -87,6 +89,11 @@ export class AccountService {
     const user = await auth.checkCredentials(this.db, input.email, input.password);
     if (user?.emailVerifiedAt) {
       const remember = input.remember && isMemberOnly(user.roles);
+      if ((await new TwoFactorService(this.services).status(user.id)).enabled) {
+        // The password was right: its failures are forgiven; the second step has its own count.
+        await auth.throttle.clearFailures(this.db, keys.account);
+        return { kind: 'second_factor', userId: user.id, remember };
+      }
       return this.db.transaction().execute(async (trx) => {
         await auth.throttle.clearFailures(trx, keys.account);
         const session = await auth.createSession(trx, user.id, this.policy, input.userAgent, remember);

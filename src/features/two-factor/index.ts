@@ -1,14 +1,36 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
-import { requireActor } from '../../core/http/index.js';
+import { revokeSession } from '../../core/auth/index.js';
+import { requireActor, setSessionCookie } from '../../core/http/index.js';
 import { localizePath } from '../../core/i18n/index.js';
 import './policy.js';
 import './privacy.js';
 import { secondFactorRequired, TwoFactorService } from './service.js';
-import { RecoveryCodesPage, SetupPage, TwoFactorPage } from './views/pages.js';
+import { RecoveryCodesPage, SetupPage, TwoFactorPage, VerifyPage } from './views/pages.js';
 
 export { secondFactorRequired, TwoFactorService } from './service.js';
+
+/** Between a right password and the code: who, until when, and whether to remember the browser. */
+const PENDING_COOKIE = 'sutura_second_step';
+const PENDING_PURPOSE = 'auth.second-step';
+const PENDING_TTL_MS = 5 * 60_000;
+
+/**
+ * Starts the second step of a sign-in: a signed, five-minute cookie naming the person (no
+ * session yet). The sign-in route calls this when the password was right and two-step is on.
+ */
+export function beginSecondFactor(reply: FastifyReply, services: Pick<AppServices, 'cipher' | 'config'>, pending: { userId: string; remember: boolean }): void {
+  const value = services.cipher.sign(`${pending.userId}~${Date.now() + PENDING_TTL_MS}~${pending.remember ? 1 : 0}`, PENDING_PURPOSE);
+  reply.setCookie(PENDING_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: services.config.secureCookies, maxAge: PENDING_TTL_MS / 1000 });
+}
+
+function pendingSignIn(request: FastifyRequest, services: Pick<AppServices, 'cipher'>): { userId: string; remember: boolean } | null {
+  const value = services.cipher.verify(request.cookies[PENDING_COOKIE] ?? '', PENDING_PURPOSE);
+  const [userId, until, remember] = value?.split('~') ?? [];
+  if (!userId || !until || Number(until) < Date.now()) return null;
+  return { userId, remember: remember === '1' };
+}
 
 const codeForm = z.object({ code: z.string().max(200).default('') }).loose();
 const noticeQuery = z.object({ notice: z.enum(['disabled']).optional().catch(undefined) }).loose();
@@ -25,6 +47,34 @@ export default async function twoFactor(app: FastifyInstance, services: AppServi
     const status = await service.status(actorId);
     return { ...status, required: secondFactorRequired(roles), ...extra };
   }
+
+  // The second step of signing in: a code from the app, or a recovery code.
+  const step = { config: { action: 'account.second_factor', rateLimit: CODE_LIMIT } };
+  const verifyQuery = z.object({ next: z.string().max(500).regex(/^\/(?![/\\])[^\s]*$/).optional().catch(undefined) }).loose();
+
+  app.get('/account/two-factor/verify', step, async (request, reply) => {
+    const { next } = verifyQuery.parse(request.query ?? {});
+    if (!pendingSignIn(request, services)) return reply.redirect(localizePath(request.locale, '/account/sign-in'), 303);
+    return reply.html(VerifyPage({ ctx: request.view(), next }) as string);
+  });
+
+  app.post('/account/two-factor/verify', step, async (request, reply) => {
+    const ctx = request.view();
+    const pending = pendingSignIn(request, services);
+    if (!pending) return reply.redirect(localizePath(request.locale, '/account/sign-in'), 303);
+    const { code } = codeForm.parse(request.body ?? {});
+    const { next } = verifyQuery.parse(request.body ?? {});
+    const outcome = await service.completeSignIn(pending, code, request.headers['user-agent'] ?? null);
+    if (outcome.kind === 'throttled') {
+      reply.header('retry-after', String(Math.ceil((outcome.until.getTime() - Date.now()) / 1000)));
+      return reply.code(429).html(VerifyPage({ ctx, next, error: ctx.t('twoFactor.tooMany') }) as string);
+    }
+    if (outcome.kind === 'failed') return reply.code(401).html(VerifyPage({ ctx, next, error: ctx.t('twoFactor.wrongCode') }) as string);
+    if (request.actor) await revokeSession(services.db, request.actor.sessionId);
+    reply.clearCookie(PENDING_COOKIE, { path: '/' });
+    setSessionCookie(reply, outcome.session, services.config.secureCookies);
+    return reply.redirect(next ?? (outcome.staff ? '/admin' : localizePath(request.locale, '/account')), 303);
+  });
 
   app.get('/account/two-factor', own, async (request, reply) => {
     const actor = requireActor(request);

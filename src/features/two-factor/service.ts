@@ -1,7 +1,7 @@
 import { renderSVG } from 'uqr';
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
-import { type Actor, type Role, STAFF_ROLES } from '../../core/auth/index.js';
+import { type Actor, createSession, findUserById, type NewSession, type Role, STAFF_ROLES, sessionPolicy, throttle } from '../../core/auth/index.js';
 import { hashSecret } from '../../core/auth/tokens.js';
 import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, otpauthUri, verifyTotp } from '../../core/auth/totp.js';
 import * as store from './store.js';
@@ -103,6 +103,39 @@ export class TwoFactorService {
     if (step !== null) return (await store.useStep(db, userId, step)) ? 'totp' : null;
     if (options.recoveryCodes === false) return null;
     return (await store.useRecoveryCode(db, userId, hashSecret(normalizeRecoveryCode(input)))) ? 'recovery_code' : null;
+  }
+
+  /**
+   * The second step of a sign-in whose password was right: a code from the app or a recovery
+   * code opens the session. Wrong codes are counted per person with the sign-in throttle's
+   * rule (growing waits, then a lock), and every failure is audited.
+   */
+  async completeSignIn(
+    pending: { userId: string; remember: boolean },
+    code: string,
+    userAgent: string | null,
+  ): Promise<{ kind: 'ok'; session: NewSession; staff: boolean } | { kind: 'failed' } | { kind: 'throttled'; until: Date }> {
+    const { db } = this.services;
+    const key = `second-step:${pending.userId}`;
+    const wait = await throttle.currentWait(db, [key]);
+    if (wait) return { kind: 'throttled', until: wait.until };
+    const user = await findUserById(db, pending.userId);
+    const method = user && !user.disabledAt ? await this.verify(pending.userId, code) : null;
+    if (!user || !method) {
+      await db.transaction().execute(async (trx) => {
+        await throttle.recordFailure(trx, key, throttle.ACCOUNT_RULE);
+        await recordAudit(trx, 'auth.sign_in_failed', { type: 'user', id: pending.userId }, { step: 'second_factor' }, null);
+      });
+      return { kind: 'failed' };
+    }
+    const remember = pending.remember && !secondFactorRequired(user.roles);
+    const session = await db.transaction().execute(async (trx) => {
+      await throttle.clearFailures(trx, key);
+      const created = await createSession(trx, user.id, sessionPolicy(this.services.config), userAgent, remember);
+      await recordAudit(trx, 'auth.sign_in', { type: 'user', id: user.id }, { method, remember }, user.id);
+      return created;
+    });
+    return { kind: 'ok', session, staff: user.roles.some((r) => STAFF_ROLES.includes(r)) };
   }
 
   async #pendingSecret(userId: string): Promise<string | null> {

@@ -105,3 +105,77 @@ describe('two-step sign-in set-up', () => {
     assert.equal(res.headers.location, '/account/two-factor');
   });
 });
+
+describe('signing in with two-step on', () => {
+  let t: TestApp;
+  let ip = 0;
+  const from = () => ({ remoteAddress: `198.18.0.${++ip}` });
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  const cookieValue = (res: { headers: Record<string, unknown> }, name: string) =>
+    [res.headers['set-cookie'] ?? []].flat().map(String).find((c) => c.startsWith(`${name}=`) && !c.startsWith(`${name}=;`))?.split(';')[0];
+
+  async function enrolled(email: string): Promise<{ secret: string; codes: string[]; step: number }> {
+    const token = await t.signIn(['member'], email);
+    const page = await t.request({ method: 'POST', url: '/account/two-factor/setup', as: token, ...from() });
+    const secret = page.body.match(/<code class="secret">([A-Z2-7 ]+)<\/code>/)![1]!.replace(/ /g, '');
+    const step = totpStep();
+    const done = await t.request({ method: 'POST', url: '/account/two-factor/confirm', as: token, ...from(), ...form({ code: totpCode(secret, step) }) });
+    const codes = [...done.body.matchAll(/<code>([A-Z0-9]{5}-[A-Z0-9]{5})<\/code>/g)].map((m) => m[1]!);
+    return { secret, codes, step };
+  }
+
+  async function password(email: string) {
+    return t.request({ method: 'POST', url: '/account/sign-in', ...from(), ...form({ email, password: 'correct horse battery staple' }) });
+  }
+
+  test('the right password leads to the code, not to a session; the code opens it, once', async () => {
+    const { secret, step } = await enrolled('tess@example.test');
+    const first = await password('tess@example.test');
+    assert.equal(first.statusCode, 303);
+    assert.equal(first.headers.location, '/account/two-factor/verify');
+    assert.equal(cookieValue(first, 'sutura_session'), undefined, 'no session yet');
+    const pending = cookieValue(first, 'sutura_second_step')!;
+    assert.ok(pending);
+    assert.match((await t.request({ url: '/account/two-factor/verify', headers: { cookie: pending } })).body, /six-digit code/);
+
+    const wrong = await t.request({ method: 'POST', url: '/account/two-factor/verify', ...from(), headers: { cookie: pending, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' }, payload: 'code=000000' });
+    assert.equal(wrong.statusCode, 401);
+    assert.match(wrong.body, /That code did not work/);
+    const right = await t.request({ method: 'POST', url: '/account/two-factor/verify', ...from(), headers: { cookie: pending, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' }, payload: `code=${totpCode(secret, step + 1)}` });
+    assert.equal(right.statusCode, 303);
+    assert.equal(right.headers.location, '/account');
+    const session = cookieValue(right, 'sutura_session')!;
+    assert.equal((await t.request({ url: '/account/two-factor', headers: { cookie: session } })).statusCode, 200);
+    const again = await t.request({ method: 'POST', url: '/account/two-factor/verify', ...from(), headers: { cookie: pending, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' }, payload: `code=${totpCode(secret, step + 1)}` });
+    assert.equal(again.statusCode, 401, 'a code opens one session');
+    const audit = await t.services.db.selectFrom('audit_events').select(['action', 'change']).where('action', 'in', ['auth.sign_in', 'auth.sign_in_failed']).execute();
+    assert.ok(audit.some((a) => a.action === 'auth.sign_in' && JSON.stringify(a.change).includes('totp')));
+  });
+
+  test('a recovery code works in place of the app; a forged or missing step sends back to the password', async () => {
+    const { codes } = await enrolled('uma@example.test');
+    const pending = cookieValue(await password('uma@example.test'), 'sutura_second_step')!;
+    const post = (cookie: string, code: string) => t.request({ method: 'POST', url: '/account/two-factor/verify', ...from(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' }, payload: `code=${encodeURIComponent(code)}` });
+    assert.equal((await post(pending, codes[0]!)).statusCode, 303);
+    const forged = pending.replace(/=([\w-]+)~/, '=someone-else~');
+    assert.equal((await post(forged, codes[1]!)).headers.location, '/account/sign-in');
+    assert.equal((await post('', codes[1]!)).headers.location, '/account/sign-in');
+    assert.equal((await t.request({ url: '/account/two-factor/verify' })).headers.location, '/account/sign-in');
+  });
+
+  test('guessing codes ends in a lock', async () => {
+    await enrolled('vic@example.test');
+    const pending = cookieValue(await password('vic@example.test'), 'sutura_second_step')!;
+    let last = 0;
+    for (let i = 0; i < 12; i++) {
+      const res = await t.request({ method: 'POST', url: '/account/two-factor/verify', ...from(), headers: { cookie: pending, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' }, payload: 'code=123456' });
+      last = res.statusCode;
+      if (last === 429) break;
+    }
+    assert.equal(last, 429);
+  });
+});

@@ -141,3 +141,23 @@ export function RecoveryCodesPage({ ctx, codes }: { ctx: ViewContext; codes: rea
     </Layout>
   );
 }
+
+/** The second step of signing in. */
+export function VerifyPage({ ctx, next, error }: { ctx: ViewContext; next?: string | undefined; error?: string | undefined }): JSX.Element {
+  return (
+    <Layout ctx={ctx} meta={{ title: ctx.t('twoFactor.verifyTitle'), noindex: true }}>
+      <h1>{escapeHtml(ctx.t('twoFactor.verifyTitle'))}</h1>
+      <p>{escapeHtml(ctx.t('twoFactor.verifyIntro'))}</p>
+      <form method="post" action={href(ctx, '/account/two-factor/verify')} class="narrow" novalidate>
+        {next ? <input type="hidden" name="next" value={next} /> : ''}
+        <CodeField ctx={ctx} error={error} />
+        <p class="hint">{escapeHtml(ctx.t('twoFactor.verifyRecovery'))}</p>
+        <p class="form-actions">
+          <button class="button" type="submit">
+            {escapeHtml(ctx.t('twoFactor.verifySubmit'))}
+          </button>
+        </p>
+      </form>
+    </Layout>
+  );
+}
