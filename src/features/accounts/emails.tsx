@@ -1,33 +1,9 @@
-import { escapeHtml } from '@kitajs/html';
-import { EmailLayout, type EmailTemplate, type MailSite } from '../../core/mail/index.js';
+import { type EmailTemplate, type MailSite, renderSimpleMessage } from '../../core/mail/index.js';
 import type { Locale } from '../../core/i18n/index.js';
-
-const button = 'display:inline-block;background:#0f4c5c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold';
 
 /** One paragraph, an optional button, more paragraphs: every account email has this shape. */
 function simpleMail(site: MailSite & { locale: Locale }, subject: string, intro: string, action: { label: string; url: string } | null, after: readonly string[]): { subject: string; html: string; text: string } {
-  return {
-    subject,
-    html: EmailLayout({
-      locale: site.locale,
-      practice: site.practice,
-      preheader: intro,
-      children: [
-        <p>{escapeHtml(intro)}</p>,
-        action ? (
-          <p>
-            <a href={action.url} style={button} safe>
-              {action.label}
-            </a>
-          </p>
-        ) : (
-          ''
-        ),
-        ...after.map((p) => <p>{escapeHtml(p)}</p>),
-      ],
-    }) as string,
-    text: `${intro}\n\n${action ? `${action.label}: ${action.url}\n\n` : ''}${after.map((p) => `${p}\n\n`).join('')}--\n${site.practice.legalEntity}, ${site.practice.address}\n`,
-  };
+  return renderSimpleMessage(site, { subject, paragraphs: [intro], ...(action ? { action } : {}), after });
 }
 
 /** Registration: the single-use link that proves the address belongs to the person (48 hours). */
