@@ -6,6 +6,7 @@ import { ConsultationService, sealedAt as consultationSealedAt } from '../../fea
 import { sealedAt as totpSealedAt, TwoFactorService } from '../../features/two-factor/service.js';
 import { FieldCipher, generateDataKey, parseDataKeys } from '../crypto/index.js';
 import { totpCode, totpStep } from '../auth/totp.js';
+import { readObject } from '../media/storage.js';
 import { resealAll } from './rotation.js';
 
 let t: TestApp;
@@ -15,10 +16,7 @@ before(async () => {
 after(() => t.close());
 
 async function fileText(key: string): Promise<string> {
-  const file = await t.services.storage.open(key);
-  const chunks: Buffer[] = [];
-  for await (const chunk of file!.stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readObject(t.services.storage, key))!.toString('utf8');
 }
 
 test('key rotation re-seals every sealed value and file the registry lists, and only once', async () => {

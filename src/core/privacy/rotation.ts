@@ -1,20 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../crypto/index.js';
 import type { Db } from '../db/index.js';
-import type { MediaStorage } from '../media/storage.js';
+import { type MediaStorage, readObject } from '../media/storage.js';
 import { personalDataRegistry } from './registry.js';
 
 export interface ResealReport {
   readonly values: number;
   readonly files: number;
-}
-
-async function readAll(storage: MediaStorage, key: string): Promise<string | null> {
-  const file = await storage.open(key);
-  if (!file) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of file.stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -49,8 +41,8 @@ export async function resealAll(db: Db, cipher: FieldCipher, storage: MediaStora
         for (const [column, context] of Object.entries(fileColumns)) {
           const storageKey = row[column];
           if (typeof storageKey !== 'string') continue;
-          const sealed = await readAll(storage, storageKey);
-          if (sealed === null || !cipher.needsRotation(sealed)) continue;
+          const sealed = (await readObject(storage, storageKey))?.toString('utf8');
+          if (sealed === undefined || !cipher.needsRotation(sealed)) continue;
           await storage.put(storageKey, Buffer.from(cipher.rotate(sealed, context(row)), 'utf8'));
           files += 1;
         }

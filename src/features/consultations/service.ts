@@ -6,6 +6,7 @@ import { newId } from '../../core/db/ids.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, isLocale } from '../../core/i18n/index.js';
 import { sanitizePhoto } from '../../core/media/images.js';
+import { readObject } from '../../core/media/storage.js';
 import type { GuideSummary } from '../procedures/model.js';
 import { guideService } from '../procedures/index.js';
 import type { GuideService } from '../procedures/service.js';
@@ -140,11 +141,9 @@ export class ConsultationService {
     const { db, cipher, storage } = this.services;
     const sealed = await store.findSealed(db, id);
     if (!sealed?.photoKey || !sealed.photoMeta) throw new NotFoundError();
-    const file = await storage.open(sealed.photoKey);
+    const file = await readObject(storage, sealed.photoKey);
     if (!file) throw new NotFoundError();
-    const chunks: Buffer[] = [];
-    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
-    const body = cipher.decrypt(Buffer.concat(chunks).toString('utf8'), sealedAt.photo(id));
+    const body = cipher.decrypt(file.toString('utf8'), sealedAt.photo(id));
     await db.transaction().execute((trx) => recordAudit(trx, 'consultation.photo_viewed', { type: TARGET, id }, undefined, actor.id));
     return { body, mime: sealed.photoMeta.mime };
   }
