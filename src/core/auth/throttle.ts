@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Db, Trx } from '../db/index.js';
 import * as store from './store.js';
+import { emailFingerprint, hashSecret } from './tokens.js';
 
 /**
  * Sign-in throttling, kept in the database so every process sees the same counts. Two keys per
@@ -24,11 +24,11 @@ const FORGET_AFTER_MS = 60 * 60_000;
 const MAX_DELAY_MS = 5 * 60_000;
 
 export function accountKey(email: string): string {
-  return `account:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+  return `account:${emailFingerprint(email)}`;
 }
 
 export function ipKey(ip: string): string {
-  return `ip:${createHash('sha256').update(ip).digest('hex')}`;
+  return `ip:${hashSecret(ip)}`;
 }
 
 /** When a key may try again, or null when it may try now. `locked` is a lock, not a short delay. */

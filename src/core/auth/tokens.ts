@@ -15,3 +15,8 @@ export function sameHash(a: string, b: string): boolean {
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/** A fingerprint of an email address (trimmed, lower-cased): to match it without keeping it. */
+export function emailFingerprint(email: string): string {
+  return hashSecret(email.trim().toLowerCase());
+}

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
 import type { Actor } from '../../core/auth/index.js';
-import { hashSecret, newSecret } from '../../core/auth/tokens.js';
+import { emailFingerprint, hashSecret, newSecret } from '../../core/auth/tokens.js';
 import type { Trx } from '../../core/db/index.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, localizePath } from '../../core/i18n/index.js';
@@ -20,11 +19,6 @@ const PURPOSE = { unsubscribe: 'newsletter.unsubscribe', preferences: 'newslette
 
 const startPayload = z.object({ issueId: z.string().min(1).max(40), scheduledAt: z.string().max(40) });
 const batchPayload = z.object({ issueId: z.string().min(1).max(40), from: z.number().int().min(1), to: z.number().int().min(1) });
-
-/** The suppression list keeps a fingerprint of an address, never the address itself. */
-export function emailHash(email: string): string {
-  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-}
 
 export interface SubscribeInput {
   readonly email: string;
@@ -72,7 +66,7 @@ export class NewsletterService {
         await this.services.mail.send(trx, newsletterManage, { to: existing.email, locale: existing.locale, data: { preferencesUrl: this.#preferencesUrl(existing.id, existing.locale) } });
         return;
       }
-      const id = existing?.id ?? (await store.insertSubscriber(trx, { email: input.email, emailHash: emailHash(input.email), locale }));
+      const id = existing?.id ?? (await store.insertSubscriber(trx, { email: input.email, emailHash: emailFingerprint(input.email), locale }));
       const secret = newSecret();
       const pending = { lists: listIds, source: input.source, policyVersion: policyVersion('privacy'), tracking: input.tracking };
       await store.requestConfirmation(trx, id, { locale, confirmHash: hashSecret(secret), expiresAt: new Date(Date.now() + CONFIRM_TTL_MS), pending, status: existing?.status ?? 'pending' });
@@ -93,7 +87,7 @@ export class NewsletterService {
     const wanted = listIds.filter((id) => lists.some((l) => l.id === id));
     if (!wanted.length) return;
     const existing = await store.findSubscriberByEmail(trx, email);
-    const id = existing?.id ?? (await store.insertSubscriber(trx, { email, emailHash: emailHash(email), locale }));
+    const id = existing?.id ?? (await store.insertSubscriber(trx, { email, emailHash: emailFingerprint(email), locale }));
     const current = new Set(existing?.status === 'active' ? await store.subscriptionsOf(trx, id) : []);
     for (const listId of wanted) current.add(listId);
     const tracking = existing?.status === 'active' ? existing.tracking : false;
@@ -101,7 +95,7 @@ export class NewsletterService {
     await store.insertConsent(trx, id, { event: 'requested', ...consent });
     await store.activate(trx, id, tracking);
     await store.setSubscriptions(trx, id, [...current]);
-    await store.unsuppress(trx, emailHash(email));
+    await store.unsuppress(trx, emailFingerprint(email));
     await store.insertConsent(trx, id, { event: 'confirmed', ...consent });
   }
 
@@ -122,7 +116,7 @@ export class NewsletterService {
       for (const listId of pending.lists) current.add(listId);
       await store.activate(trx, subscriber.id, pending.tracking);
       await store.setSubscriptions(trx, subscriber.id, [...current]);
-      await store.unsuppress(trx, emailHash(subscriber.email));
+      await store.unsuppress(trx, emailFingerprint(subscriber.email));
       await store.insertConsent(trx, subscriber.id, { event: 'confirmed', lists: [...current], tracking: pending.tracking, source: pending.source, policyVersion: pending.policyVersion });
     });
     return { subscriberId: subscriber.id, locale: subscriber.locale };
@@ -150,7 +144,7 @@ export class NewsletterService {
     if (subscriber.status === 'unsubscribed') return;
     await this.services.db.transaction().execute(async (trx) => {
       await store.markUnsubscribed(trx, subscriber.id);
-      await store.suppress(trx, emailHash(subscriber.email), 'unsubscribed');
+      await store.suppress(trx, emailFingerprint(subscriber.email), 'unsubscribed');
       await store.insertConsent(trx, subscriber.id, { event: 'unsubscribed', lists: [], tracking: false, source: null, policyVersion: policyVersion('privacy') });
     });
   }
@@ -176,7 +170,7 @@ export class NewsletterService {
       if (subscriber.status === 'unsubscribed') {
         // Choosing lists again from one's own preferences page is a fresh, recorded opt-in.
         await store.activate(trx, subscriber.id, input.tracking);
-        await store.unsuppress(trx, emailHash(subscriber.email));
+        await store.unsuppress(trx, emailFingerprint(subscriber.email));
       }
       await store.setSubscriptions(trx, subscriber.id, listIds);
       await store.insertConsent(trx, subscriber.id, { event: 'preferences', lists: listIds, tracking: input.tracking, source: '/newsletter/preferences', policyVersion: policyVersion('privacy') });
