@@ -174,10 +174,6 @@ export async function listSubscribers(db: Conn, filter: { status?: SubscriberSta
 
 // Suppression list
 
-export async function isSuppressed(db: Conn, emailHash: string): Promise<boolean> {
-  return (await db.selectFrom('newsletter_suppressions').select('email_hash').where('email_hash', '=', emailHash).executeTakeFirst()) !== undefined;
-}
-
 export async function suppress(trx: Conn, emailHash: string, reason: string): Promise<void> {
   await trx
     .insertInto('newsletter_suppressions')
