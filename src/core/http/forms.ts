@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Translate, MessageKey } from '../i18n/index.js';
 import type { FieldErrors } from '../views/components.js';
 
@@ -32,3 +32,14 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown, t: Tran
   }
   return { ok: false, errors, values: formValues(body) };
 }
+
+/**
+ * A path on this site to return to after a form (sign-in's `next`, the cookie banner's return):
+ * never another site (`//host`), and printable URL characters only, since a control character
+ * (a NUL above all) would break the Location header. Anything else reads as no path.
+ */
+export const localPath = z
+  .string()
+  .max(500)
+  .optional()
+  .transform((v) => (v && /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/.test(v) ? v : undefined));

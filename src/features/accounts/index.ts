@@ -4,14 +4,14 @@ import type { AppServices } from '../../app.js';
 import { type NewSession, passwordProblem, SESSION_COOKIE, sessionPolicy } from '../../core/auth/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { requireActor, setSessionCookie } from '../../core/http/index.js';
-import { formValues, parseForm } from '../../core/http/forms.js';
+import { formValues, localPath, parseForm } from '../../core/http/forms.js';
 import { LOCALES, localizePath, type MessageKey } from '../../core/i18n/index.js';
 import type { FieldErrors } from '../../core/views/components.js';
 import { defineAccountJobs } from './jobs.js';
 import { PROFESSIONAL_STATUSES } from './model.js';
 import './policy.js';
 import './privacy.js';
-import { ageOn, birthDate, emailChangeForm, emailForm, idParams, nextPath, professionalForm, profileForm, registerForm, rejectForm, resetForm, setupForm, signInForm, slugParams, tokenForm, tokenQuery } from './schemas.js';
+import { ageOn, birthDate, emailChangeForm, emailForm, idParams, professionalForm, profileForm, registerForm, rejectForm, resetForm, setupForm, signInForm, slugParams, tokenForm, tokenQuery } from './schemas.js';
 import { AccountService, type ProfessionalInput, ProfessionalService } from './service.js';
 import { AccountPage, SessionsPage } from './views/account.js';
 import { EmailChangePage, EmailFormPage, InvalidLinkPage, MessagePage, ResetPage, SetupPage, SignInPage, VerifyPage } from './views/pages.js';
@@ -25,7 +25,7 @@ import { beginSecondFactor } from '../two-factor/index.js';
  * throttling per account and per address in the database (core/auth/throttle.ts).
  */
 const FORM_LIMIT = { max: 10, timeWindow: 60_000 };
-const signInQuery = z.object({ next: nextPath.catch(undefined), notice: z.enum(['reset', 'everywhere', 'verified', 'emailChanged']).optional().catch(undefined) }).loose();
+const signInQuery = z.object({ next: localPath.catch(undefined), notice: z.enum(['reset', 'everywhere', 'verified', 'emailChanged']).optional().catch(undefined) }).loose();
 const setupQuery = z.object({ token: z.string().max(64).default('') }).loose();
 const sentQuery = z.object({ sent: z.literal('1').optional().catch(undefined) }).loose();
 const noticeQuery = z.object({ notice: z.enum(['saved', 'revoked', 'emailSent', 'emailChanged', 'photo']).optional().catch(undefined) }).loose();
@@ -81,7 +81,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     const ctx = request.view();
     const form = parseForm(signInForm, request.body, ctx.t);
     if (!form.ok) {
-      const next = nextPath.catch(undefined).parse(form.values.next);
+      const next = localPath.catch(undefined).parse(form.values.next);
       return reply.code(422).html(signInPage(request, { values: { email: (form.values.email ?? '').slice(0, 254) }, errors: form.errors, next }));
     }
     const values = { email: form.data.email, remember: form.data.remember ? 'on' : '' };

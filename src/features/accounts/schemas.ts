@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import { MAX_PASSWORD, MAX_PASSWORD_INPUT, MIN_STAFF_PASSWORD } from '../../core/auth/index.js';
+import { localPath } from '../../core/http/forms.js';
 import { LOCALES } from '../../core/i18n/index.js';
 import { BOARDS, COUNTRIES, SPECIALTIES } from './model.js';
-
-/** Where to go after signing in: only our own paths, never another site. */
-export const nextPath = z
-  .string()
-  .max(500)
-  .optional()
-  // Printable ASCII URL characters only: no backslash, space or control character (a NUL would
-  // break the Location header).
-  .transform((v) => (v && /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/.test(v) ? v : undefined));
 
 // Control characters (NUL above all: PostgreSQL refuses it in text) have no place in a name.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -36,7 +28,7 @@ export const signInForm = z.object({
   email: z.string('form.invalid').trim().min(1, 'form.required').max(254, 'form.tooLong').refine((v) => !CONTROL.test(v), 'form.email'),
   password: z.string('form.invalid').min(1, 'form.required').max(MAX_PASSWORD_INPUT, 'form.tooLong'),
   remember: checkbox.catch(false),
-  next: nextPath.catch(undefined),
+  next: localPath.catch(undefined),
 });
 
 export const setupForm = z

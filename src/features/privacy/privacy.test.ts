@@ -91,7 +91,7 @@ describe('cookie consent', () => {
     assert.equal(none.statusCode, 303);
     assert.equal(none.headers.location, '/privacy/center');
     assert.equal((await records()).length, count);
-    for (const returnTo of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/ok path']) {
+    for (const returnTo of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/ok path', '/a\u0000b', '/tab\there']) {
       const res = await t.request({ method: 'POST', url: '/privacy/consent', ...form({ choice: 'reject', returnTo }) });
       assert.equal(res.headers.location, '/privacy/center?saved=1', returnTo);
     }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
 import { revokeSession } from '../../core/auth/index.js';
+import { localPath } from '../../core/http/forms.js';
 import { requireActor, setSessionCookie } from '../../core/http/index.js';
 import { localizePath } from '../../core/i18n/index.js';
 import './policy.js';
@@ -50,7 +51,7 @@ export default async function twoFactor(app: FastifyInstance, services: AppServi
 
   // The second step of signing in: a code from the app, or a recovery code.
   const step = { config: { action: 'account.second_factor', rateLimit: CODE_LIMIT } };
-  const verifyQuery = z.object({ next: z.string().max(500).regex(/^\/(?![/\\])[^\s]*$/).optional().catch(undefined) }).loose();
+  const verifyQuery = z.object({ next: localPath.catch(undefined) }).loose();
 
   app.get('/account/two-factor/verify', step, async (request, reply) => {
     const { next } = verifyQuery.parse(request.query ?? {});
