@@ -72,7 +72,7 @@ export async function validateSession(db: Db, token: string | undefined, policy:
   const user = await store.findUserById(db, session.userId);
   if (!user || user.disabledAt) return null;
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await store.touchSession(db, id, new Date(now));
-  return { id: user.id, name: user.name, email: user.email, roles: user.roles, sessionId: id };
+  return { id: user.id, name: user.name, email: user.email, roles: user.roles, sessionId: id, revealSensitiveMedia: user.revealSensitiveMedia };
 }
 
 export async function revokeSession(db: Db | Trx, sessionId: string): Promise<void> {

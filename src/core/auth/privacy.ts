@@ -17,6 +17,7 @@ definePersonalData(
       country: 'identity',
       email_verified_at: 'account',
       newsletter_opt_in: 'consent',
+      reveal_sensitive_media: 'preferences',
       terms_version: 'consent',
       terms_accepted_at: 'consent',
       privacy_version: 'consent',

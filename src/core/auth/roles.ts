@@ -16,4 +16,6 @@ export interface Actor {
   readonly email: string;
   readonly roles: readonly Role[];
   readonly sessionId: string;
+  /** Their preference to see sensitive images unblurred (registered accounts are adults). */
+  readonly revealSensitiveMedia: boolean;
 }

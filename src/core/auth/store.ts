@@ -15,6 +15,8 @@ export interface UserRecord {
   disabledAt: Date | null;
   emailVerifiedAt: Date | null;
   country: string | null;
+  /** Sees images marked sensitive without the blur. */
+  revealSensitiveMedia: boolean;
 }
 
 export interface SessionRecord {
@@ -42,7 +44,7 @@ async function rolesFor(db: Db | Trx, userId: string): Promise<Role[]> {
 }
 
 async function toUser(db: Db | Trx, row: {
-  id: string; email: string; name: string; password_hash: string | null; locale: string; created_at: unknown; disabled_at: unknown; email_verified_at: unknown; country: string | null;
+  id: string; email: string; name: string; password_hash: string | null; locale: string; created_at: unknown; disabled_at: unknown; email_verified_at: unknown; country: string | null; reveal_sensitive_media: unknown;
 }): Promise<UserRecord> {
   return {
     id: row.id,
@@ -55,6 +57,7 @@ async function toUser(db: Db | Trx, row: {
     disabledAt: readTimeOrNull(row.disabled_at),
     emailVerifiedAt: readTimeOrNull(row.email_verified_at),
     country: row.country,
+    revealSensitiveMedia: readBool(row.reveal_sensitive_media),
   };
 }
 
@@ -123,6 +126,7 @@ export async function insertUser(
       privacy_version: user.privacyVersion ?? null,
       terms_accepted_at: user.termsVersion ? now : null,
       newsletter_opt_in: user.newsletterOptIn ?? false,
+      reveal_sensitive_media: false,
     })
     .execute();
   for (const role of user.roles) {

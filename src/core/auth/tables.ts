@@ -15,6 +15,7 @@ export interface UsersTable {
   privacy_version: string | null;
   terms_accepted_at: DbTime | null;
   newsletter_opt_in: DbBool;
+  reveal_sensitive_media: DbBool;
 }
 
 export interface UserRolesTable {

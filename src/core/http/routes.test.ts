@@ -31,7 +31,7 @@ describe('every route x every role', () => {
     for (const route of routes) {
       const url = route.url.replace(/:(\w+)/g, 'does-not-exist').replace('*', 'x');
       for (const role of [null, ...ROLES]) {
-        const actor = role ? { id: 'x', name: 'x', email: 'x', roles: [role], sessionId: 'x' } : null;
+        const actor = role ? { id: 'x', name: 'x', email: 'x', roles: [role], sessionId: 'x', revealSensitiveMedia: false } : null;
         const allowed = can(actor, route.action);
         const res = await t.request({ method: route.method as 'GET', url, headers: { accept: 'application/json' }, ...(role ? { as: sessions.get(role) } : {}) });
         const refused = res.statusCode === 401 || res.statusCode === 403;

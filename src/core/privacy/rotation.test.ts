@@ -27,7 +27,7 @@ test('key rotation re-seals every sealed value and file the registry lists, and 
   const requestId = await consultations.submit({ name: 'Rae', email: 'rae@example.test', phone: null, preferredMethod: 'email', preferredTimes: [], procedures: [], message: 'My scar itches at night.' }, photo, 'en');
   await t.signIn(['moderator'], 'mod@example.test');
   const moderator = await db.selectFrom('users').select(['id', 'name', 'email']).where('email', '=', 'mod@example.test').executeTakeFirstOrThrow();
-  const actor = { ...moderator, roles: ['moderator' as const], sessionId: 'test' };
+  const actor = { ...moderator, roles: ['moderator' as const], sessionId: 'test', revealSensitiveMedia: false };
   await consultations.addNote(actor, requestId, 'Called back; wants an appointment.');
   const twoFactor = new TwoFactorService(t.services);
   const setup = await twoFactor.beginSetup(actor);

@@ -108,8 +108,8 @@ describe('people and roles', () => {
     const service = new StaffService(t.services);
     await t.signIn(['admin'], 'second.admin@example.test');
     const secondId = await userId('second.admin@example.test');
-    const actorA: Actor = { id: adminId, name: 'A', email: 'a', roles: ['admin'], sessionId: 'x' };
-    const actorB: Actor = { id: secondId, name: 'B', email: 'b', roles: ['admin'], sessionId: 'y' };
+    const actorA: Actor = { id: adminId, name: 'A', email: 'a', roles: ['admin'], sessionId: 'x', revealSensitiveMedia: false };
+    const actorB: Actor = { id: secondId, name: 'B', email: 'b', roles: ['admin'], sessionId: 'y', revealSensitiveMedia: false };
     // A demotes B; B, acting on a page loaded before that, then tries to demote A.
     await service.setRoles(actorA, secondId, ['editor']);
     await assert.rejects(service.setRoles(actorB, adminId, ['editor']), (e) => e instanceof ValidationError && e.code === 'last_admin');
@@ -224,7 +224,7 @@ describe('accounts of minors', () => {
     const minor = (await findUserByEmail(t.services.db, EMAIL))!;
     await t.services.db.updateTable('users').set({ name: NAME }).where('id', '=', minor.id).execute();
     const guides = guideService(t.services);
-    const actor: Actor = { id: minor.id, name: NAME, email: EMAIL, roles: ['editor'] as Role[], sessionId: 's' };
+    const actor: Actor = { id: minor.id, name: NAME, email: EMAIL, roles: ['editor'] as Role[], sessionId: 's', revealSensitiveMedia: false };
     const guideId = await guides.create(actor, { slug: 'minor-test-guide', locale: 'en', category: 'face', title: 'Cheek test', summary: 'A test guide.' });
 
     const contact = await t.request({ method: 'POST', url: '/contact', remoteAddress: remoteAddress(), ...form({ name: NAME, email: EMAIL, topic: 'general', message: `Hello, I am ${NAME}.`, website: '' }) });
