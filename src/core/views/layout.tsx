@@ -1,4 +1,4 @@
-import { escapeHtml } from '@kitajs/html';
+import { contentsToString, escapeHtml } from '@kitajs/html';
 import type { Children } from '@kitajs/html';
 import { LOCALES, localizePath, type Locale } from '../i18n/index.js';
 import { assetUrl } from './assets.js';
@@ -22,12 +22,56 @@ export function toJsonLd(value: unknown): string {
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español' };
 
-function LanguageSwitcher({ ctx, locales }: { ctx: ViewContext; locales: readonly Locale[] }): JSX.Element {
+/**
+ * Everything the page frame shows, worked out from the request and the page before any markup:
+ * the markup below reads only this (and the catalogue), so the frame of public pages can be
+ * rendered once per shape and reused (see `Layout`).
+ */
+interface Frame {
+  readonly admin: boolean;
+  readonly title: string;
+  readonly ogTitle: string;
+  readonly description: string | undefined;
+  readonly noindex: boolean;
+  readonly canonical: string;
+  readonly alternates: readonly { readonly hreflang: string; readonly href: string }[];
+  readonly ogType: string;
+  readonly ogImage: string | undefined;
+  readonly scripts: readonly string[];
+  readonly jsonLd: readonly string[];
+  readonly nonce: string;
+  /** The main navigation's item for this page, if any. */
+  readonly navCurrent: string | null;
+  /** Other languages and where the switcher sends them (this language has no link). */
+  readonly switcher: readonly { readonly locale: Locale; readonly href: string | null }[];
+  readonly actor: { readonly name: string; readonly isStaff: boolean } | null;
+  readonly ageGate: { readonly minAge: number; readonly returnTo: string } | null;
+  readonly consent: { readonly returnTo: string; readonly optOutSignal: boolean } | null;
+  /** The page a footer subscription came from. */
+  readonly source: string;
+}
+
+const NAV_ITEMS = [
+  ['/guides', 'nav.guides'],
+  ['/consultation', 'nav.consultation'],
+  ['/contact', 'nav.contact'],
+  ['/account', 'nav.account'],
+  ['/account/sign-in', 'nav.signIn'],
+] as const;
+
+function currentNavItem(path: string, signedIn: boolean): string | null {
+  if (!signedIn && path === '/account/sign-in') return path;
+  for (const [item] of NAV_ITEMS.slice(0, 3)) if (path === item || path.startsWith(`${item}/`)) return item;
+  if (signedIn && (path === '/account' || path.startsWith('/account/'))) return '/account';
+  return null;
+}
+
+function LanguageSwitcher({ ctx, frame }: { ctx: ViewContext; frame: Frame }): JSX.Element {
   return (
     <nav class="languages" aria-label={ctx.t('layout.languages')}>
       <ul>
-        {LOCALES.map((locale) =>
-          locale === ctx.locale ? (
+        {frame.switcher.map(({ locale, href: target }) =>
+          target === null ? (
             <li>
               <span aria-current="true" lang={locale}>
                 {escapeHtml(LANGUAGE_NAMES[locale])}
@@ -35,7 +79,7 @@ function LanguageSwitcher({ ctx, locales }: { ctx: ViewContext; locales: readonl
             </li>
           ) : (
             <li>
-              <a href={localizePath(locale, locales.includes(locale) ? ctx.path : '/')} hreflang={locale} lang={locale}>
+              <a href={target} hreflang={locale} lang={locale}>
                 {escapeHtml(LANGUAGE_NAMES[locale])}
               </a>
             </li>
@@ -46,23 +90,19 @@ function LanguageSwitcher({ ctx, locales }: { ctx: ViewContext; locales: readonl
   );
 }
 
-function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
-  const items: [string, string][] = [
-    ['/guides', ctx.t('nav.guides')],
-    ['/consultation', ctx.t('nav.consultation')],
-    ['/contact', ctx.t('nav.contact')],
-  ];
+function SiteNav({ ctx, frame }: { ctx: ViewContext; frame: Frame }): JSX.Element {
+  const current = (path: string) => (frame.navCurrent === path ? 'page' : undefined);
   return (
     <nav class="site-nav" aria-label={ctx.t('layout.mainNav')}>
       <ul>
-        {items.map(([path, label]) => (
+        {NAV_ITEMS.slice(0, 3).map(([path, label]) => (
           <li>
-            <a href={href(ctx, path)} aria-current={ctx.path === path || ctx.path.startsWith(`${path}/`) ? 'page' : undefined}>
-              {escapeHtml(label)}
+            <a href={href(ctx, path)} aria-current={current(path)}>
+              {escapeHtml(ctx.t(label))}
             </a>
           </li>
         ))}
-        {ctx.actor?.isStaff ? (
+        {frame.actor?.isStaff ? (
           <li>
             <a href="/admin">{escapeHtml(ctx.t('nav.admin'))}</a>
           </li>
@@ -70,12 +110,12 @@ function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
           ''
         )}
         <li>
-          {ctx.actor ? (
-            <a href={href(ctx, '/account')} aria-current={ctx.path === '/account' || ctx.path.startsWith('/account/') ? 'page' : undefined}>
+          {frame.actor ? (
+            <a href={href(ctx, '/account')} aria-current={current('/account')}>
               {escapeHtml(ctx.t('nav.account'))}
             </a>
           ) : (
-            <a href={href(ctx, '/account/sign-in')} aria-current={ctx.path === '/account/sign-in' ? 'page' : undefined}>
+            <a href={href(ctx, '/account/sign-in')} aria-current={current('/account/sign-in')}>
               {escapeHtml(ctx.t('nav.signIn'))}
             </a>
           )}
@@ -123,14 +163,14 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
 }
 
 /** The newsletter's short form, on every public page (the first list; the newsletter page offers a choice). */
-function FooterSubscribe({ ctx }: { ctx: ViewContext }): JSX.Element {
+function FooterSubscribe({ ctx, source }: { ctx: ViewContext; source: string }): JSX.Element {
   return (
     <form method="post" action={href(ctx, '/newsletter/subscribe')} class="footer-subscribe" aria-labelledby="footer-subscribe-title">
       <h2 id="footer-subscribe-title">{escapeHtml(ctx.t('newsletter.footerTitle'))}</h2>
       <p class="hint" id="footer-subscribe-hint">
         {escapeHtml(ctx.t('newsletter.footerHint'))} <a href={href(ctx, '/newsletter')}>{escapeHtml(ctx.t('newsletter.footerMore'))}</a>
       </p>
-      <input type="hidden" name="source" value={ctx.path} />
+      <input type="hidden" name="source" value={source} />
       <Honeypot ctx={ctx} id="footer-website" />
       <div class="inline-field">
         <label for="footer-email">{escapeHtml(ctx.t('newsletter.footerEmail'))}</label>
@@ -198,11 +238,8 @@ function ConsentBanner({ ctx, banner }: { ctx: ViewContext; banner: { returnTo: 
 }
 
 /** The page frame: head, skip link, header, navigation, main, footer. */
-export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children?: Children }): JSX.Element {
-  const locales = meta.locales ?? LOCALES;
-  const canonical = absoluteUrl(ctx, meta.canonicalPath ?? ctx.path);
-  const title = meta.title === ctx.practice.name ? meta.title : `${meta.title} · ${ctx.practice.name}`;
-  const admin = meta.area === 'admin';
+function FrameMarkup({ ctx, frame, children }: { ctx: ViewContext; frame: Frame; children: string }): JSX.Element {
+  const admin = frame.admin;
   return (
     <>
       {'<!doctype html>'}
@@ -210,23 +247,20 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{escapeHtml(title)}</title>
-          {meta.description ? <meta name="description" content={meta.description} /> : ''}
-          {meta.noindex || admin ? <meta name="robots" content="noindex" /> : ''}
-          <link rel="canonical" href={canonical} />
-          {locales.length > 1
-            ? [
-                ...locales.map((l) => <link rel="alternate" hreflang={l} href={absoluteUrl(ctx, meta.canonicalPath ?? ctx.path, l)} />),
-                <link rel="alternate" hreflang="x-default" href={absoluteUrl(ctx, meta.canonicalPath ?? ctx.path, 'en')} />,
-              ]
-            : ''}
+          <title>{escapeHtml(frame.title)}</title>
+          {frame.description ? <meta name="description" content={frame.description} /> : ''}
+          {frame.noindex ? <meta name="robots" content="noindex" /> : ''}
+          <link rel="canonical" href={frame.canonical} />
+          {frame.alternates.map((a) => (
+            <link rel="alternate" hreflang={a.hreflang} href={a.href} />
+          ))}
           <meta property="og:site_name" content={ctx.practice.name} />
-          <meta property="og:title" content={meta.title} />
-          <meta property="og:type" content={meta.ogType ?? 'website'} />
-          <meta property="og:url" content={canonical} />
+          <meta property="og:title" content={frame.ogTitle} />
+          <meta property="og:type" content={frame.ogType} />
+          <meta property="og:url" content={frame.canonical} />
           <meta property="og:locale" content={ctx.locale === 'es' ? 'es_US' : 'en_US'} />
-          {meta.description ? <meta property="og:description" content={meta.description} /> : ''}
-          {meta.ogImage ? <meta property="og:image" content={meta.ogImage} /> : ''}
+          {frame.description ? <meta property="og:description" content={frame.description} /> : ''}
+          {frame.ogImage ? <meta property="og:image" content={frame.ogImage} /> : ''}
           <meta name="color-scheme" content="light dark" />
           {admin ? <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' /> : ''}
           <link rel="stylesheet" href={assetUrl('css/site.css')} />
@@ -234,35 +268,33 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
           {/* htmx only where pages use it (the back office): readers on slow phones skip 16 KB. */}
           {admin ? <script src={assetUrl('js/htmx.min.js')} defer></script> : ''}
           <script src={assetUrl('js/site.js')} type="module"></script>
-          {(meta.scripts ?? []).map((name) => (
+          {frame.scripts.map((name) => (
             <script src={assetUrl(name)} type="module"></script>
           ))}
-          {(meta.jsonLd ?? []).map((safeJson) => {
-            return (
-              <script type="application/ld+json" nonce={ctx.nonce}>
-                {safeJson}
-              </script>
-            );
-          })}
+          {frame.jsonLd.map((safeJson) => (
+            <script type="application/ld+json" nonce={frame.nonce}>
+              {safeJson}
+            </script>
+          ))}
         </head>
         <body class={admin ? 'admin' : 'site'}>
-          {!admin && ctx.ageGate ? <AgeGate ctx={ctx} gate={ctx.ageGate} /> : ''}
+          {!admin && frame.ageGate ? <AgeGate ctx={ctx} gate={frame.ageGate} /> : ''}
           <a class="skip-link" href="#main">
             {escapeHtml(ctx.t('layout.skip'))}
           </a>
-          {!admin && ctx.consentBanner ? <ConsentBanner ctx={ctx} banner={ctx.consentBanner} /> : ''}
+          {!admin && frame.consent ? <ConsentBanner ctx={ctx} banner={frame.consent} /> : ''}
           <header class="site-header">
             <div class="wrap header-row">
               <a class="brand" href={admin ? '/admin' : href(ctx, '/')}>
                 <span safe>{ctx.practice.name}</span>
                 {admin ? <span class="brand-area">{escapeHtml(ctx.t('admin.area'))}</span> : ''}
               </a>
-              {admin ? <AdminNav ctx={ctx} /> : <SiteNav ctx={ctx} />}
-              {admin ? '' : <LanguageSwitcher ctx={ctx} locales={locales} />}
-              {ctx.actor ? (
+              {admin ? <AdminNav ctx={ctx} /> : <SiteNav ctx={ctx} frame={frame} />}
+              {admin ? '' : <LanguageSwitcher ctx={ctx} frame={frame} />}
+              {frame.actor ? (
                 <form method="post" action="/account/sign-out" class="sign-out">
                   <span class="visually-hidden">
-                    {escapeHtml(ctx.t('layout.signedInAs', { name: ctx.actor.name }))}
+                    {escapeHtml(ctx.t('layout.signedInAs', { name: frame.actor.name }))}
                   </span>
                   <button type="submit" class="link-button">
                     {escapeHtml(ctx.t('layout.signOut'))}
@@ -278,7 +310,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
           </main>
           <footer class="site-footer">
             <div class="wrap">
-              {admin ? '' : <FooterSubscribe ctx={ctx} />}
+              {admin ? '' : <FooterSubscribe ctx={ctx} source={frame.source} />}
               <p class="disclaimer">{escapeHtml(ctx.t('layout.disclaimer'))}</p>
               <nav aria-label={ctx.t('layout.legalNav')}>
                 <ul>
@@ -308,4 +340,137 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
       </html>
     </>
   );
+}
+
+function frameOf(ctx: ViewContext, meta: PageMeta): Frame {
+  const locales = meta.locales ?? LOCALES;
+  const admin = meta.area === 'admin';
+  const canonicalPath = meta.canonicalPath ?? ctx.path;
+  return {
+    admin,
+    title: meta.title === ctx.practice.name ? meta.title : `${meta.title} · ${ctx.practice.name}`,
+    ogTitle: meta.title,
+    description: meta.description || undefined,
+    noindex: Boolean(meta.noindex) || admin,
+    canonical: absoluteUrl(ctx, canonicalPath),
+    alternates:
+      locales.length > 1
+        ? [...locales.map((l) => ({ hreflang: l, href: absoluteUrl(ctx, canonicalPath, l) })), { hreflang: 'x-default', href: absoluteUrl(ctx, canonicalPath, 'en') }]
+        : [],
+    ogType: meta.ogType ?? 'website',
+    ogImage: meta.ogImage || undefined,
+    scripts: meta.scripts ?? [],
+    jsonLd: meta.jsonLd ?? [],
+    nonce: ctx.nonce,
+    navCurrent: currentNavItem(ctx.path, ctx.actor !== null),
+    switcher: LOCALES.map((locale) => ({ locale, href: locale === ctx.locale ? null : localizePath(locale, locales.includes(locale) ? ctx.path : '/') })),
+    actor: ctx.actor,
+    ageGate: ctx.ageGate ?? null,
+    consent: ctx.consentBanner ?? null,
+    source: ctx.path,
+  };
+}
+
+/**
+ * The frame of public pages, rendered once per shape and reused: the markup with a marker in
+ * place of every value that varies by request (title, URLs, nonce...), split at the markers.
+ * The shape (which elements appear) is the key; the values are escaped as the markup would.
+ * Rendering the frame was most of an uncached guide page's time.
+ */
+interface FrameTemplate {
+  readonly parts: readonly string[];
+  /** For each gap between parts: the index of the value that fills it. */
+  readonly slots: readonly number[];
+}
+
+const MARK = '\u0001';
+const templates = new WeakMap<object, Map<string, FrameTemplate>>();
+
+function frameShape(ctx: ViewContext, frame: Frame): string {
+  return [
+    ctx.locale,
+    frame.description === undefined ? 0 : 1,
+    frame.noindex ? 1 : 0,
+    frame.alternates.map((a) => a.hreflang).join(','),
+    frame.ogType,
+    frame.ogImage === undefined ? 0 : 1,
+    frame.scripts.join(','),
+    frame.jsonLd.length,
+    frame.navCurrent ?? '',
+    frame.switcher.map((s) => (s.href === null ? `${s.locale}*` : s.locale)).join(','),
+    frame.actor ? (frame.actor.isStaff ? 'staff' : 'person') : 'anonymous',
+    frame.ageGate ? frame.ageGate.minAge : '',
+    frame.consent ? (frame.consent.optOutSignal ? 'signal' : 'banner') : '',
+  ].join('|');
+}
+
+/** How the markup writes a value: as text (escaped), inside an attribute (quotes escaped), or as is. */
+type Written = 'text' | 'attribute' | 'raw';
+
+const writeAs: Record<Written, (value: string) => string> = {
+  text: (value) => escapeHtml(value),
+  attribute: (value) => value.replaceAll('"', '&#34;'),
+  raw: (value) => value,
+};
+
+/** The frame with markers, and the values, written as the markup would, that replace them. */
+function markedFrame(frame: Frame, children: string): { marked: Frame; values: string[] } {
+  const values: string[] = [];
+  const mark = (value: string, written: Written) => {
+    values.push(writeAs[written](value));
+    return `${MARK}${values.length - 1}${MARK}`;
+  };
+  const attr = (value: string) => mark(value, 'attribute');
+  const marked: Frame = {
+    ...frame,
+    title: mark(frame.title, 'text'),
+    ogTitle: attr(frame.ogTitle),
+    description: frame.description === undefined ? undefined : attr(frame.description),
+    canonical: attr(frame.canonical),
+    alternates: frame.alternates.map((a) => ({ hreflang: a.hreflang, href: attr(a.href) })),
+    ogImage: frame.ogImage === undefined ? undefined : attr(frame.ogImage),
+    jsonLd: frame.jsonLd.map((json) => mark(json, 'raw')),
+    nonce: attr(frame.nonce),
+    switcher: frame.switcher.map((s) => ({ locale: s.locale, href: s.href === null ? null : attr(s.href) })),
+    actor: frame.actor ? { name: mark(frame.actor.name, 'text'), isStaff: frame.actor.isStaff } : null,
+    ageGate: frame.ageGate ? { minAge: frame.ageGate.minAge, returnTo: attr(frame.ageGate.returnTo) } : null,
+    consent: frame.consent ? { optOutSignal: frame.consent.optOutSignal, returnTo: attr(frame.consent.returnTo) } : null,
+    source: attr(frame.source),
+  };
+  mark(children, 'raw');
+  return { marked, values };
+}
+
+function reusedFrame(ctx: ViewContext, frame: Frame, children: string): string {
+  let byShape = templates.get(ctx.practice);
+  if (!byShape) templates.set(ctx.practice, (byShape = new Map()));
+  const shape = frameShape(ctx, frame);
+  const { marked, values } = markedFrame(frame, children);
+  let template = byShape.get(shape);
+  if (!template) {
+    const html = FrameMarkup({ ctx, frame: marked, children: `${MARK}${values.length - 1}${MARK}` }) as string;
+    const pieces = html.split(/\u0001(\d+)\u0001/);
+    template = { parts: pieces.filter((_, i) => i % 2 === 0), slots: pieces.filter((_, i) => i % 2 === 1).map(Number) };
+    byShape.set(shape, template);
+  }
+  let html = template.parts[0]!;
+  for (let i = 0; i < template.slots.length; i++) html += values[template.slots[i]!]! + template.parts[i + 1]!;
+  // Tests check every reused frame against a fresh render, so a value missing from the shape or
+  // the markers cannot go unnoticed.
+  if (process.env.NODE_ENV === 'test') {
+    const fresh = FrameMarkup({ ctx, frame, children }) as string;
+    if (fresh !== html) throw new Error(`reused page frame differs from a fresh render (shape ${shape})`);
+  }
+  return html;
+}
+
+/**
+ * The page frame around a page's content. Public pages reuse a frame rendered once per shape;
+ * back-office pages (their navigation depends on the person's permissions) are rendered whole.
+ */
+export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children?: Children }): JSX.Element {
+  const frame = frameOf(ctx, meta);
+  const content = contentsToString([children]);
+  const render = (html: string) => (frame.admin ? (FrameMarkup({ ctx, frame, children: html }) as string | Promise<string>) : reusedFrame(ctx, frame, html));
+  return typeof content === 'string' ? render(content) : content.then(render);
 }
