@@ -170,6 +170,7 @@ describe('newsletters', () => {
     const tests = mailsTo('editor@example.test');
     assert.deepEqual(tests.map((m) => m.subject).sort(), ['[TEST] Novedades de primavera', '[TEST] Spring news']);
 
+    assert.doesNotMatch((await t.request({ url: '/sitemap.xml' })).body, new RegExp(`newsletter/issues/${id}`));
     count = sink.messages.length;
     assert.equal((await t.request({ method: 'POST', url: `/admin/newsletters/${id}/schedule`, as: editor, ...form({ at: '' }) })).statusCode, 303);
     const edit = await t.request({ method: 'POST', url: `/admin/newsletters/${id}`, as: editor, ...form({ listId: 'list-patients', subjectEn: 'Changed', bodyEn: 'x' }) });
@@ -195,7 +196,8 @@ describe('newsletters', () => {
     assert.equal(header(english, 'list-unsubscribe-post'), 'List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     const unsubscribeUrl = header(english, 'list-unsubscribe')!.match(/<(.+)>/)![1]!;
 
-    // The archive is public once sent.
+    // The archive is public once sent, and the sitemap lists it at once (the worker sent it, not this process).
+    assert.match((await t.request({ url: '/sitemap.xml' })).body, new RegExp(`/newsletter/issues/${id}<`));
     const archive = await t.request({ url: '/es/newsletter' });
     assert.match(archive.body, /Novedades de primavera/);
     assert.match((await t.request({ url: `/newsletter/issues/${id}` })).body, /<strong>new<\/strong>/);

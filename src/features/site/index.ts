@@ -69,7 +69,8 @@ export default async function site(app: FastifyInstance, services: AppServices):
     reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /admin\nDisallow: /account\nAllow: /\n\nSitemap: ${config.publicUrl}/sitemap.xml\n`),
   );
 
-  app.get('/sitemap.xml', { config: { action: 'site.read', pageCache: true } }, async (_request, reply) => {
+  // Not page-cached: entries change outside this process too (a worker finishes sending a newsletter issue).
+  app.get('/sitemap.xml', { config: { action: 'site.read' } }, async (_request, reply) => {
     const entries: SitemapEntry[] = [];
     for (const locale of LOCALES) {
       entries.push({ path: '/', locale }, { path: '/guides', locale });
