@@ -158,6 +158,7 @@ export async function createUser(trx: Trx, user: { email: string; name: string; 
 export const findUserById = store.findUserById;
 export const markEmailVerified = store.markEmailVerified;
 export const updateProfile = store.updateProfile;
+export const updatePreferences = store.updatePreferences;
 
 export async function setPassword(trx: Trx, userId: string, password: string): Promise<void> {
   await store.setPasswordHash(trx, userId, await hashPassword(password));

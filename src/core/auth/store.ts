@@ -247,6 +247,11 @@ export async function updateProfile(trx: Trx, userId: string, p: { name: string;
   await trx.updateTable('users').set({ name: p.name, locale: p.locale, updated_at: nowIso() }).where('id', '=', userId).execute();
 }
 
+/** The person's own choices: the language of pages and emails, and unblurred sensitive images. */
+export async function updatePreferences(trx: Trx, userId: string, p: { locale: string; revealSensitiveMedia: boolean }): Promise<void> {
+  await trx.updateTable('users').set({ locale: p.locale, reveal_sensitive_media: p.revealSensitiveMedia, updated_at: nowIso() }).where('id', '=', userId).execute();
+}
+
 /** Adds a role; returns false when the user already held it. */
 export async function insertRole(trx: Trx, userId: string, role: Role, grantedBy: string | null): Promise<boolean> {
   const held = await trx.selectFrom('user_roles').select('role').where('user_id', '=', userId).where('role', '=', role).executeTakeFirst();

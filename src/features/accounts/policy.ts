@@ -12,6 +12,8 @@ definePermissions({
   // One's own account and sessions; the store matches every session id with the actor's user id.
   'account.home': 'signed-in',
   'account.sessions': 'signed-in',
+  // One's own preferences (language, newsletter, unblurred sensitive images).
+  'account.preferences': 'signed-in',
   // Checking licences and granting the professional role.
   'professionals.verify': ['moderator'],
   'professionals.read': 'public',
