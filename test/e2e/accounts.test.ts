@@ -83,6 +83,19 @@ describe('accounts: register, verify, sign in, sessions; professionals approved 
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     await expectAccessible(page);
 
+    // Preferences: unblurred sensitive images start off; turning them on is saved.
+    await page.getByRole('link', { name: /Your preferences/ }).click();
+    await page.waitForURL(`${site.url}/account/preferences`);
+    await expectAccessible(page);
+    const reveal = page.getByLabel('Show sensitive medical images without blur');
+    assert.equal(await reveal.isChecked(), false, 'off by default');
+    await reveal.check();
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.getByText('Your preferences are saved.').waitFor();
+    assert.equal(await page.getByLabel('Show sensitive medical images without blur').isChecked(), true);
+    await expectAccessible(page);
+    await page.goto(`${site.url}/account`);
+
     // Two-step sign-in, offered to members from their account page.
     await page.getByRole('link', { name: 'Two-step sign-in' }).click();
     await page.waitForURL(`${site.url}/account/two-factor`);

@@ -6,8 +6,7 @@ import { href, Layout } from '../../../core/views/layout.js';
 import type { Preferences } from '../service.js';
 
 /** A tick box with its label and a hint; unticked boxes are simply not sent. */
-function Choice({ ctx, name, checked, label, hint }: { ctx: ViewContext; name: string; checked: boolean; label: string; hint: string }): JSX.Element {
-  void ctx;
+function Choice({ name, checked, label, hint }: { name: string; checked: boolean; label: string; hint: string }): JSX.Element {
   return (
     <div class="checkbox-list">
       <div>
@@ -36,12 +35,12 @@ export function PreferencesPage({ ctx, preferences, values, errors, notice }: { 
         <Select name="language" label={ctx.t('preferences.language')} options={LOCALES.map((l) => ({ value: l, label: ctx.t(`lang.${l}`) }))} value={values?.language ?? preferences.locale} error={errors?.language} required />
         <fieldset>
           <legend>{escapeHtml(ctx.t('preferences.email'))}</legend>
-          <Choice ctx={ctx} name="newsletter" checked={ticked('newsletter')} label={ctx.t('preferences.newsletter')} hint={ctx.t('preferences.newsletterHint')} />
+          <Choice name="newsletter" checked={ticked('newsletter')} label={ctx.t('preferences.newsletter')} hint={ctx.t('preferences.newsletterHint')} />
           <p class="hint">{escapeHtml(ctx.t('preferences.emailAlways'))}</p>
         </fieldset>
         <fieldset>
           <legend>{escapeHtml(ctx.t('preferences.images'))}</legend>
-          <Choice ctx={ctx} name="revealSensitiveMedia" checked={ticked('revealSensitiveMedia')} label={ctx.t('preferences.reveal')} hint={ctx.t('preferences.revealHint')} />
+          <Choice name="revealSensitiveMedia" checked={ticked('revealSensitiveMedia')} label={ctx.t('preferences.reveal')} hint={ctx.t('preferences.revealHint')} />
         </fieldset>
         <p class="form-actions">
           <button class="button" type="submit">
