@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import pino from 'pino';
 import sharp from 'sharp';
-import { createStaffInvite } from '../../src/core/auth/index.js';
+import { totpCode, totpStep } from '../../src/core/auth/totp.js';
 import { Worker } from '../../src/core/jobs/index.js';
 import { expectAccessible, openPage, useSiteAndBrowser } from './support.js';
 
@@ -36,7 +36,22 @@ describe('accounts: register, verify, sign in, sessions; professionals approved 
     await page.getByLabel('I accept the terms of use and the privacy policy.').check();
   }
 
-  test('a member registers, confirms the email, signs in, sees the sessions and signs out everywhere', async () => {
+  /** Sets up an authenticator app from the two-step page, as a person would; returns the secret and the step used. */
+  async function setUpTotp(page: Page): Promise<{ secret: string; step: number }> {
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    await page.getByRole('heading', { name: 'Set up your authenticator app' }).waitFor();
+    await expectAccessible(page);
+    const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
+    const step = totpStep();
+    await page.getByLabel('Code from your app').fill(totpCode(secret, step));
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+    assert.equal(await page.locator('.recovery-codes li').count(), 10);
+    await expectAccessible(page);
+    return { secret, step };
+  }
+
+  test('a member registers, confirms the email, signs in, sets up two-step sign-in and signs out everywhere', async () => {
     const site = env.site();
     const { page, problems } = await openPage(env.browser(), site);
     await page.goto(`${site.url}/account/register`);
@@ -68,6 +83,38 @@ describe('accounts: register, verify, sign in, sessions; professionals approved 
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     await expectAccessible(page);
 
+    // Preferences: unblurred sensitive images start off; turning them on is saved.
+    await page.getByRole('link', { name: /Your preferences/ }).click();
+    await page.waitForURL(`${site.url}/account/preferences`);
+    await expectAccessible(page);
+    const reveal = page.getByLabel('Show sensitive medical images without blur');
+    assert.equal(await reveal.isChecked(), false, 'off by default');
+    await reveal.check();
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.getByText('Your preferences are saved.').waitFor();
+    assert.equal(await page.getByLabel('Show sensitive medical images without blur').isChecked(), true);
+    await expectAccessible(page);
+    await page.goto(`${site.url}/account`);
+
+    // Two-step sign-in, offered to members from their account page.
+    await page.getByRole('link', { name: 'Two-step sign-in' }).click();
+    await page.waitForURL(`${site.url}/account/two-factor`);
+    await expectAccessible(page);
+    const { secret, step } = await setUpTotp(page);
+
+    // Another browser signs in: the password, then a code from the app.
+    const other = await openPage(env.browser(), site);
+    await other.page.goto(`${site.url}/account/sign-in`);
+    await other.page.getByLabel('Email address').fill('rosa@example.test');
+    await other.page.getByLabel('Password', { exact: true }).fill('plum orchard by the sea');
+    await other.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await other.page.waitForURL(`${site.url}/account/two-factor/verify`);
+    await expectAccessible(other.page);
+    await other.page.getByLabel('Code from your app').fill(totpCode(secret, step + 1));
+    await other.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await other.page.waitForURL(`${site.url}/account`);
+
+    await page.goto(`${site.url}/account`);
     await page.getByRole('link', { name: 'See where you are signed in' }).click();
     await page.waitForURL(`${site.url}/account/sessions`);
     assert.ok(await page.getByText('This device').isVisible());
@@ -77,7 +124,10 @@ describe('accounts: register, verify, sign in, sessions; professionals approved 
     await expectAccessible(page);
     await page.goto(`${site.url}/account`);
     await page.waitForURL(/\/account\/sign-in/);
-    assert.deepEqual(problems, []);
+    // The other browser's session is gone too.
+    await other.page.goto(`${site.url}/account`);
+    await other.page.waitForURL(/\/account\/sign-in/);
+    assert.deepEqual([...problems, ...other.problems], []);
   });
 
   test('a professional applies; an administrator approves; the public profile shows the badge', async () => {
@@ -101,7 +151,7 @@ describe('accounts: register, verify, sign in, sessions; professionals approved 
     await pro.page.getByText('Your email address is confirmed').waitFor();
 
     const admin = await openPage(env.browser(), site);
-    await admin.page.goto(`${site.url}/account/setup?token=${await createStaffInvite(site.services.db, ['admin'])}`);
+    await admin.page.goto(await site.invite(['admin']));
     await admin.page.getByLabel('Your name').fill('Ada Admin');
     await admin.page.getByLabel('Email address').fill('ada@example.test');
     await admin.page.getByLabel('Password', { exact: true }).fill('a long enough admin password');
@@ -123,7 +173,14 @@ describe('accounts: register, verify, sign in, sessions; professionals approved 
     await pro.page.getByLabel('Email address').fill('ines@example.test');
     await pro.page.getByLabel('Password', { exact: true }).fill('a surgeon who likes long passwords');
     await pro.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await pro.page.waitForURL(`${site.url}/account`);
+    // A professional must set up two-step sign-in before anything else.
+    await pro.page.waitForURL(`${site.url}/account/two-factor`);
+    await pro.page.getByText('you must set up two-step sign-in before you continue').waitFor();
+    await expectAccessible(pro.page);
+    await pro.page.goto(`${site.url}/account`);
+    await pro.page.waitForURL(`${site.url}/account/two-factor`);
+    await setUpTotp(pro.page);
+    await pro.page.goto(`${site.url}/account`);
     await pro.page.getByText('You are a verified professional.').waitFor();
     await expectAccessible(pro.page);
     const portrait = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#8a9bb0' } }).jpeg().toBuffer();

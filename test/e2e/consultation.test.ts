@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import sharp from 'sharp';
-import { createStaffInvite } from '../../src/core/auth/index.js';
 import { expectAccessible, openPage, useSiteAndBrowser } from './support.js';
 
 describe('a visitor asks for a consultation; staff read it', () => {
@@ -41,8 +40,7 @@ describe('a visitor asks for a consultation; staff read it', () => {
 
     // A moderator sets up their account and finds the request in the inbox.
     const staff = await openPage(env.browser(), site);
-    const invite = await createStaffInvite(site.services.db, ['moderator']);
-    await staff.page.goto(`${site.url}/account/setup?token=${invite}`);
+    await staff.page.goto(await site.invite(['moderator']));
     await staff.page.getByLabel('Your name').fill('Mo Derator');
     await staff.page.getByLabel('Email address').fill('mo@example.test');
     await staff.page.getByLabel('Password', { exact: true }).fill('a long enough staff password');

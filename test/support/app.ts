@@ -1,6 +1,9 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppServices } from '../../src/app.js';
-import { createSession, createUser, sessionPolicy, SESSION_COOKIE, type Role } from '../../src/core/auth/index.js';
+import { createSession, createUser, secondFactorRequired, sessionPolicy, SESSION_COOKIE, type Role } from '../../src/core/auth/index.js';
+import { newTotpSecret, totpCode, totpStep } from '../../src/core/auth/totp.js';
+import { sealedAt } from '../../src/features/two-factor/service.js';
+import * as totpStore from '../../src/features/two-factor/store.js';
 import { loadTestConfig } from '../../src/core/config/index.js';
 import { dropSchema } from '../../src/core/db/index.js';
 
@@ -11,8 +14,14 @@ export interface TestApp {
   readonly services: AppServices;
   /** A request as a browser on our own pages would send it (Origin set for non-GET). */
   request(options: InjectOptions & { as?: string }): Promise<LightMyRequestResponse>;
-  /** Creates a user with these roles and returns a session cookie value for them. */
+  /**
+   * Creates a user with these roles and returns a session cookie value for them. The session has
+   * passed the second factor; staff and professionals get an authenticator app set up (its
+   * codes come from `totpCode`), as the rule for their roles requires.
+   */
   signIn(roles: readonly Role[], email?: string): Promise<string>;
+  /** The current authenticator code of a user made by `signIn` with staff or professional roles. */
+  totpCode(email: string, step?: number): string;
   close(): Promise<void>;
 }
 
@@ -25,6 +34,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   const { app, services } = await buildApp(config);
   await app.ready();
   let users = 0;
+  const secrets = new Map<string, string>();
   return {
     app,
     services,
@@ -38,11 +48,24 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     async signIn(roles, email) {
       users += 1;
       const db = services.db;
+      const address = (email ?? `user${users}-${Date.now()}@example.test`).trim().toLowerCase();
       const id = await db.transaction().execute((trx) =>
-        createUser(trx, { email: email ?? `user${users}-${Date.now()}@example.test`, name: `Test User ${users}`, password: 'correct horse battery staple', locale: 'en', roles }),
+        createUser(trx, { email: address, name: `Test User ${users}`, password: 'correct horse battery staple', locale: 'en', roles }),
       );
-      const session = await createSession(db, id, sessionPolicy(config), 'test');
+      if (secondFactorRequired(roles)) {
+        // Enrolled straight in the store (no audit event): tests that count events see only their own.
+        const secret = newTotpSecret();
+        await totpStore.savePending(db, id, services.cipher.encrypt(secret, sealedAt.pending(id)));
+        await totpStore.confirm(db, id, services.cipher.encrypt(secret, sealedAt.secret(id)), 0);
+        secrets.set(address, secret);
+      }
+      const session = await createSession(db, id, sessionPolicy(config), 'test', false, true);
       return session.token;
+    },
+    totpCode(email, step = totpStep()) {
+      const secret = secrets.get(email.trim().toLowerCase());
+      if (!secret) throw new Error(`no authenticator set up for ${email}`);
+      return totpCode(secret, step);
     },
     async close() {
       const schema = config.database.kind === 'postgres' ? config.database.schema : undefined;

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'account.password_reset_requested',
   'account.password_reset',
   'account.profile_updated',
+  'account.preferences_updated',
   'account.email_change_requested',
   'account.email_changed',
   'professional.applied',

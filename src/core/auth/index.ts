@@ -3,11 +3,13 @@ import type { Db, Trx } from '../db/index.js';
 import { newId } from '../db/ids.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import type { Actor, Role } from './roles.js';
+import { hasSecondFactor, secondFactorRequired, secondFactorStanding } from './second-factor.js';
 import * as store from './store.js';
 import { hashSecret, newSecret, sameHash } from './tokens.js';
 import './privacy.js';
 
-export { can, definePermissions, permissionTable, isKnownAction, type Grant } from './permissions.js';
+export { allowedBeforeSecondFactor, can, definePermissions, permissionTable, isKnownAction, type Grant } from './permissions.js';
+export { defineSecondFactorMethod, hasSecondFactor, secondFactorRequired, secondFactorStanding, type SecondFactorCheck, type SecondFactorStanding } from './second-factor.js';
 export { ROLES, STAFF_ROLES, isRole, type Actor, type Role } from './roles.js';
 export { hashPassword, isCommonPassword, normalizePassword, passwordProblem, MIN_PASSWORD, MIN_STAFF_PASSWORD, MAX_PASSWORD, MAX_PASSWORD_INPUT, type PasswordProblem } from './passwords.js';
 export type { NewUserExtras, SessionRecord, UserRecord } from './store.js';
@@ -43,21 +45,37 @@ export interface NewSession {
 /**
  * Creates a session and returns the cookie value `id.secret`. Only a hash of the secret is
  * stored; the id finds the row without a timing-sensitive lookup on the secret itself.
- * `remember` gives the longer idle limit; callers allow it to members only.
+ * `remember` gives the longer idle limit; callers allow it to members only. `secondFactor` says
+ * the person proved a second factor to open it (a code after the password, or a passkey).
  */
-export async function createSession(db: Db | Trx, userId: string, policy: SessionPolicy, userAgent: string | null, remember = false): Promise<NewSession> {
+export async function createSession(db: Db | Trx, userId: string, policy: SessionPolicy, userAgent: string | null, remember = false, secondFactor = false): Promise<NewSession> {
   const id = newId();
   const secret = newSecret();
   const expiresAt = new Date(Date.now() + (remember ? policy.rememberAbsoluteMs : policy.absoluteMs));
-  await store.insertSession(db, { id, secretHash: hashSecret(secret), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null, remember });
+  await store.insertSession(db, { id, secretHash: hashSecret(secret), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null, remember, secondFactor });
   return { token: `${id}.${secret}`, expiresAt, remember };
 }
 
 // Writing last_seen on every request would turn every page view into a write.
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** A valid session: who, and whether they must still enrol a second factor before anything else. */
+export interface ResolvedSession {
+  readonly actor: Actor;
+  readonly secondFactor: 'ok' | 'enrol';
+}
+
 /** Resolves a session cookie to an actor, enforcing idle and absolute timeouts. */
 export async function validateSession(db: Db, token: string | undefined, policy: SessionPolicy): Promise<Actor | null> {
+  return (await resolveSession(db, token, policy))?.actor ?? null;
+}
+
+/**
+ * Resolves a session cookie, enforcing the timeouts and the second-factor rule: a session of
+ * staff or a professional who has a second factor but did not use it to open this session is
+ * ended (they sign in again through the challenge); one who has none yet must enrol first.
+ */
+export async function resolveSession(db: Db, token: string | undefined, policy: SessionPolicy): Promise<ResolvedSession | null> {
   if (!token) return null;
   const [id, secret, extra] = token.split('.');
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
@@ -71,9 +89,19 @@ export async function validateSession(db: Db, token: string | undefined, policy:
   }
   const user = await store.findUserById(db, session.userId);
   if (!user || user.disabledAt) return null;
+  const required = secondFactorRequired(user.roles);
+  const standing = secondFactorStanding({ required, enrolled: required && (await hasSecondFactor(db, user.id)), sessionSecondFactor: session.secondFactor });
+  if (standing === 'reauthenticate') {
+    await store.deleteSession(db, id);
+    return null;
+  }
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await store.touchSession(db, id, new Date(now));
-  return { id: user.id, name: user.name, email: user.email, roles: user.roles, sessionId: id, revealSensitiveMedia: user.revealSensitiveMedia };
+  const actor = { id: user.id, name: user.name, email: user.email, roles: user.roles, sessionId: id, revealSensitiveMedia: user.revealSensitiveMedia };
+  return { actor, secondFactor: standing };
 }
+
+/** Records that a second factor was proved in this session (an enrolment made in it). */
+export const markSessionSecondFactor = store.markSessionSecondFactor;
 
 export async function revokeSession(db: Db | Trx, sessionId: string): Promise<void> {
   await store.deleteSession(db, sessionId);
@@ -130,6 +158,7 @@ export async function createUser(trx: Trx, user: { email: string; name: string; 
 export const findUserById = store.findUserById;
 export const markEmailVerified = store.markEmailVerified;
 export const updateProfile = store.updateProfile;
+export const updatePreferences = store.updatePreferences;
 
 export async function setPassword(trx: Trx, userId: string, password: string): Promise<void> {
   await store.setPasswordHash(trx, userId, await hashPassword(password));

@@ -14,6 +14,11 @@ export type OwnershipRule = (actor: Actor, resource: unknown) => boolean;
 interface Rule {
   readonly grant: Grant;
   readonly owner?: OwnershipRule;
+  /**
+   * Open to a signed-in person who must still enrol a second factor: setting one up, and
+   * signing out. Public actions are always open; everything else waits for the enrolment.
+   */
+  readonly beforeSecondFactor?: boolean;
 }
 
 const rules = new Map<string, Rule>();
@@ -24,6 +29,12 @@ export function definePermissions(actions: Record<string, Grant | Rule>): void {
     if (rules.has(action)) throw new Error(`permission ${action} registered twice`);
     rules.set(action, typeof value === 'string' || Array.isArray(value) ? { grant: value as Grant } : (value as Rule));
   }
+}
+
+/** Whether an action is open to someone who must enrol a second factor first (see second-factor.ts). */
+export function allowedBeforeSecondFactor(action: string): boolean {
+  const rule = rules.get(action);
+  return rule !== undefined && (rule.grant === 'public' || rule.beforeSecondFactor === true);
 }
 
 export function isKnownAction(action: string): boolean {

@@ -44,7 +44,7 @@ definePersonalData(
     retention: { rule: 'days', days: 30, from: 'expires_at' },
     link: { userId: 'user_id' },
     personal: { user_agent: 'technical' },
-    other: ['id', 'secret_hash', 'user_id', 'remember', 'created_at', 'last_seen_at', 'expires_at'],
+    other: ['id', 'secret_hash', 'user_id', 'remember', 'second_factor', 'created_at', 'last_seen_at', 'expires_at'],
   },
   {
     table: 'account_tokens',

@@ -28,6 +28,8 @@ export interface SessionRecord {
   expiresAt: Date;
   remember: boolean;
   userAgent: string | null;
+  /** Opened with a second factor (or upgraded by an enrolment made in it). */
+  secondFactor: boolean;
 }
 
 export interface InviteRecord {
@@ -135,7 +137,7 @@ export async function insertUser(
   return id;
 }
 
-export async function insertSession(db: Db | Trx, s: { id: string; secretHash: string; userId: string; expiresAt: Date; userAgent: string | null; remember: boolean }): Promise<void> {
+export async function insertSession(db: Db | Trx, s: { id: string; secretHash: string; userId: string; expiresAt: Date; userAgent: string | null; remember: boolean; secondFactor: boolean }): Promise<void> {
   const now = nowIso();
   await db
     .insertInto('sessions')
@@ -148,11 +150,12 @@ export async function insertSession(db: Db | Trx, s: { id: string; secretHash: s
       expires_at: s.expiresAt.toISOString(),
       user_agent: s.userAgent,
       remember: s.remember,
+      second_factor: s.secondFactor,
     })
     .execute();
 }
 
-type SessionRow = { id: string; secret_hash: string; user_id: string; created_at: unknown; last_seen_at: unknown; expires_at: unknown; remember: unknown; user_agent: string | null };
+type SessionRow = { id: string; secret_hash: string; user_id: string; created_at: unknown; last_seen_at: unknown; expires_at: unknown; remember: unknown; user_agent: string | null; second_factor: unknown };
 
 function toSession(row: SessionRow): SessionRecord {
   return {
@@ -164,6 +167,7 @@ function toSession(row: SessionRow): SessionRecord {
     expiresAt: readTime(row.expires_at),
     remember: readBool(row.remember),
     userAgent: row.user_agent,
+    secondFactor: readBool(row.second_factor),
   };
 }
 
@@ -192,6 +196,11 @@ export async function deleteSessionsOf(db: Db | Trx, userId: string): Promise<nu
 
 export async function touchSession(db: Db, id: string, at: Date): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id', '=', id).execute();
+}
+
+/** Records that the person proved a second factor in this session (an enrolment made in it). */
+export async function markSessionSecondFactor(db: Db | Trx, id: string): Promise<void> {
+  await db.updateTable('sessions').set({ second_factor: true }).where('id', '=', id).execute();
 }
 
 export async function deleteSession(db: Db | Trx, id: string): Promise<void> {
@@ -236,6 +245,11 @@ export async function setPasswordHash(trx: Trx, userId: string, passwordHash: st
 
 export async function updateProfile(trx: Trx, userId: string, p: { name: string; locale: string }): Promise<void> {
   await trx.updateTable('users').set({ name: p.name, locale: p.locale, updated_at: nowIso() }).where('id', '=', userId).execute();
+}
+
+/** The person's own choices: the language of pages and emails, and unblurred sensitive images. */
+export async function updatePreferences(trx: Trx, userId: string, p: { locale: string; revealSensitiveMedia: boolean }): Promise<void> {
+  await trx.updateTable('users').set({ locale: p.locale, reveal_sensitive_media: p.revealSensitiveMedia, updated_at: nowIso() }).where('id', '=', userId).execute();
 }
 
 /** Adds a role; returns false when the user already held it. */

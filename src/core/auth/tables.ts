@@ -34,6 +34,8 @@ export interface SessionsTable {
   expires_at: DbTime;
   user_agent: string | null;
   remember: DbBool;
+  /** Opened (or upgraded) with a second factor: a code, a passkey, or an enrolment in this session. */
+  second_factor: DbBool;
 }
 
 /** Single-use emailed links (verify an address, reset a password); only a hash is stored. */

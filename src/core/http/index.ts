@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { escapeHtml } from '@kitajs/html';
 import fp from 'fastify-plugin';
 import { ZodError } from 'zod';
-import { type Actor, SESSION_COOKIE, STAFF_ROLES, can, isKnownAction, sessionPolicy, validateSession } from '../auth/index.js';
+import { type Actor, SESSION_COOKIE, STAFF_ROLES, allowedBeforeSecondFactor, can, isKnownAction, resolveSession, sessionPolicy } from '../auth/index.js';
 import type { Config } from '../config/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
@@ -39,7 +39,10 @@ export function setSessionCookie(reply: FastifyReply, session: { token: string; 
   reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', ...(session.remember ? { expires: session.expiresAt } : {}) });
 }
 
-const KNOWN_ERROR_CODES = new Set(['not_found', 'forbidden', 'unauthenticated', 'cross_site_request', 'invalid_input', 'payload_too_large', 'too_many_requests']);
+/** Where someone who must enrol a second factor is sent. */
+export const SECOND_FACTOR_ENROL_PATH = '/account/two-factor';
+
+const KNOWN_ERROR_CODES = new Set(['second_factor_required', 'not_found', 'forbidden', 'unauthenticated', 'cross_site_request', 'invalid_input', 'payload_too_large', 'too_many_requests']);
 
 /** Maps framework errors (body too large, bad JSON ...) to our codes, never their messages. */
 function toAppError(error: FastifyError | Error): AppError {
@@ -69,6 +72,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
 
   app.decorateRequest('locale', 'en');
   app.decorateRequest('actor', null);
+  app.decorateRequest('mustEnrolSecondFactor', false);
   app.decorateRequest('cspNonce', '');
   app.decorateRequest('consent', null as unknown as Consent);
   /**
@@ -88,9 +92,11 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
       path,
       publicUrl: config.publicUrl,
       practice: config.practice,
-      actor: actor ? { name: actor.name, isStaff: actor.roles.some((r) => STAFF_ROLES.includes(r)) } : null,
+      // Before enrolling a required second factor the back office is not offered (it would not open).
+      actor: actor ? { name: actor.name, isStaff: actor.roles.some((r) => STAFF_ROLES.includes(r)) && !this.mustEnrolSecondFactor } : null,
       nonce: this.cspNonce,
-      can: (action: string) => can(actor, action),
+      // Links a person cannot follow yet (before enrolling a second factor) are not offered.
+      can: (action: string) => can(actor, action) && (!this.mustEnrolSecondFactor || allowedBeforeSecondFactor(action)),
       partial: this.headers['hx-request'] === 'true' && this.headers['hx-boosted'] !== 'true',
       ageGate: ageGated(this) && !path.startsWith('/age-gate') ? { minAge: config.minAge, returnTo: localizePath(this.locale, this.url) } : null,
       // The privacy center is where the choice is made in detail: no banner over it.
@@ -147,7 +153,9 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
       }
     }
     if (cookie) {
-      request.actor = await validateSession(db, cookie, policy);
+      const session = await resolveSession(db, cookie, policy);
+      request.actor = session?.actor ?? null;
+      request.mustEnrolSecondFactor = session?.secondFactor === 'enrol';
       if (!request.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       // The context already entered follows the rest of the request; it learns who it is.
       context.actor = request.actor;
@@ -161,6 +169,8 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
     if (!action || !can(request.actor, action)) {
       throw request.actor ? new ForbiddenError() : new UnauthenticatedError();
     }
+    // Staff and professionals without a second factor set it up before anything else.
+    if (request.mustEnrolSecondFactor && !allowedBeforeSecondFactor(action)) throw new AppError('second_factor_required', 403);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -206,6 +216,9 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
     const code = KNOWN_ERROR_CODES.has(error.code) ? error.code : error.status >= 500 ? 'internal' : 'invalid_input';
     if (error.status === 401 && request.method === 'GET' && wantsHtml(request) && !ctx.partial) {
       return reply.redirect(`/account/sign-in?next=${encodeURIComponent(localizePath(request.locale, request.url))}`, 303);
+    }
+    if (error.code === 'second_factor_required' && request.method === 'GET' && wantsHtml(request) && !ctx.partial) {
+      return reply.redirect(localizePath(request.locale, SECOND_FACTOR_ENROL_PATH), 303);
     }
     reply.code(error.status);
     if (!wantsHtml(request)) return reply.send({ error: { code: error.code, requestId: request.id } });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ROLES, can, permissionTable } from '../auth/index.js';
+import { ROLES, allowedBeforeSecondFactor, can, createSession, createUser, permissionTable, sessionPolicy, type Role } from '../auth/index.js';
 import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 
 /**
@@ -41,6 +41,28 @@ describe('every route x every role', () => {
       }
     }
     assert.ok(checked > 100);
+  });
+
+  test('staff and professionals without a second factor reach only public pages, enrolment and sign-out', async () => {
+    const signOuts = new Set(['/account/sign-out', '/account/sessions/revoke-all']);
+    const routes = t.app.routeTable.filter((r) => r.method !== 'HEAD' && !signOuts.has(r.url));
+    let n = 0;
+    for (const role of ROLES.filter((r): r is Exclude<Role, 'member'> => r !== 'member')) {
+      // A person with the role and no factor at all, signed in by the password alone.
+      const userId = await t.services.db.transaction().execute(async (trx) => createUser(trx, { email: `no-factor-${role}@example.test`, name: role, password: 'correct horse battery staple', locale: 'en', roles: [role] }));
+      const { token } = await createSession(t.services.db, userId, sessionPolicy(t.services.config), 'test');
+      for (const route of routes) {
+        const url = route.url.replace(/:(\w+)/g, 'does-not-exist').replace('*', 'x');
+        const actor = { id: userId, name: role, email: 'x', roles: [role], sessionId: 'x', revealSensitiveMedia: false };
+        const allowed = can(actor, route.action) && allowedBeforeSecondFactor(route.action);
+        // Each request from its own address: the per-IP form limits would otherwise answer first.
+        const res = await t.request({ method: route.method as 'GET', url, headers: { accept: 'application/json' }, as: token, remoteAddress: `10.${role.length}.${Math.floor(++n / 250)}.${n % 250}` });
+        const refused = res.statusCode === 401 || res.statusCode === 403;
+        assert.equal(refused, !allowed, `${route.method} ${url} as ${role} without a second factor: ${res.statusCode}`);
+        if (refused && can(actor, route.action)) assert.equal(JSON.parse(res.body).error.code, 'second_factor_required', `${route.method} ${url}`);
+        assert.ok(res.statusCode < 500, `${route.method} ${url} as ${role} gave ${res.statusCode}`);
+      }
+    }
   });
 
   test('signing out needs a session', async () => {

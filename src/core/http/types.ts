@@ -16,6 +16,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     locale: Locale;
     actor: Actor | null;
+    /**
+     * The signed-in person must enrol a second factor before anything beyond enrolment,
+     * signing out and public pages (staff and professionals without one; core/auth/second-factor.ts).
+     */
+    mustEnrolSecondFactor: boolean;
     cspNonce: string;
     /** The visitor's cookie choices (and whether their browser signals an opt-out). */
     consent: Consent;

@@ -79,7 +79,11 @@ describe('staff set-up links, sign-in and sign-out', () => {
     const rotated = /sutura_session=([^;]+)/.exec(sessionCookie(second.headers['set-cookie']))?.[1] ?? '';
     assert.notEqual(rotated, token);
     assert.equal((await t.request({ url: '/admin', as: token, headers: { accept: 'application/json' } })).statusCode, 401, 'the old session ended');
-    assert.equal((await t.request({ url: '/admin', as: rotated })).statusCode, 200);
+    // An editor without a second factor is sent to set one up before the back office.
+    const gated = await t.request({ url: '/admin', as: rotated });
+    assert.equal(gated.statusCode, 303);
+    assert.equal(gated.headers.location, '/account/two-factor');
+    assert.equal((await t.request({ url: '/account/two-factor', as: rotated })).statusCode, 200);
 
     const out = await t.request({ method: 'POST', url: '/account/sign-out', as: rotated });
     assert.equal(out.statusCode, 303);

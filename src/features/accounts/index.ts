@@ -11,9 +11,10 @@ import { defineAccountJobs } from './jobs.js';
 import { PROFESSIONAL_STATUSES } from './model.js';
 import './policy.js';
 import './privacy.js';
-import { ageOn, birthDate, emailChangeForm, emailForm, idParams, professionalForm, profileForm, registerForm, rejectForm, resetForm, setupForm, signInForm, slugParams, tokenForm, tokenQuery } from './schemas.js';
+import { ageOn, birthDate, emailChangeForm, emailForm, idParams, preferencesForm, professionalForm, profileForm, registerForm, rejectForm, resetForm, setupForm, signInForm, slugParams, tokenForm, tokenQuery } from './schemas.js';
 import { AccountService, type ProfessionalInput, ProfessionalService } from './service.js';
 import { AccountPage, SessionsPage } from './views/account.js';
+import { PreferencesPage } from './views/preferences.js';
 import { EmailChangePage, EmailFormPage, InvalidLinkPage, MessagePage, ResetPage, SetupPage, SignInPage, VerifyPage } from './views/pages.js';
 import { ApplicationPage, ProfessionalsQueuePage, PublicProfilePage } from './views/professionals.js';
 import { ProfessionalRegisterPage, RegisterPage } from './views/register.js';
@@ -328,6 +329,26 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     if (!form.ok) return reply.code(422).html(await accountPage(request, { values: form.values, errors: form.errors }));
     await service.updateProfile(actor, { name: form.data.name, locale: form.data.language });
     return reply.redirect(`${localizePath(form.data.language, '/account')}?notice=saved`, 303);
+  });
+
+  // Preferences: language, the patients' newsletter, unblurred sensitive images.
+
+  app.get('/account/preferences', { config: { action: 'account.preferences' } }, async (request, reply) => {
+    const { notice } = noticeQuery.parse(request.query ?? {});
+    const ctx = request.view();
+    return reply.html(PreferencesPage({ ctx, preferences: await service.preferences(requireActor(request)), notice: notice === 'saved' ? ctx.t('preferences.saved') : undefined }) as string);
+  });
+
+  app.post('/account/preferences', { config: { action: 'account.preferences', rateLimit: FORM_LIMIT } }, async (request, reply) => {
+    const actor = requireActor(request);
+    const ctx = request.view();
+    const form = parseForm(preferencesForm, request.body, ctx.t);
+    if (!form.ok) {
+      const values = { language: (form.values.language ?? '').slice(0, 10), newsletter: form.values.newsletter === 'on' ? 'on' : '', revealSensitiveMedia: form.values.revealSensitiveMedia === 'on' ? 'on' : '' };
+      return reply.code(422).html(PreferencesPage({ ctx, preferences: await service.preferences(actor), values, errors: form.errors }) as string);
+    }
+    await service.savePreferences(actor, { locale: form.data.language, newsletter: form.data.newsletter, revealSensitiveMedia: form.data.revealSensitiveMedia });
+    return reply.redirect(`${localizePath(form.data.language, '/account/preferences')}?notice=saved`, 303);
   });
 
   app.get('/account/sessions', { config: { action: 'account.sessions' } }, async (request, reply) => {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { buildTestApp, form, type TestApp } from '../../../test/support/app.js';
 import { readJson } from '../../core/db/portable.js';
-import { lastMail, registerVerified, signIn } from './test-helpers.js';
+import { enrolTotp, lastMail, registerVerified, signIn } from './test-helpers.js';
 
 describe('professional registration and verification by staff', () => {
   let t: TestApp;
@@ -69,6 +69,9 @@ describe('professional registration and verification by staff', () => {
     assert.match((await t.request({ url: '/sitemap.xml' })).body, /\/professionals\/dr-ana-ruiz/);
 
     const again = (await signIn(t, 'approve@example.test')).token!;
+    // A professional must set up a second factor before anything else.
+    assert.equal((await t.request({ url: '/account', as: again })).headers.location, '/account/two-factor');
+    await enrolTotp(t, again);
     assert.match((await t.request({ url: '/account', as: again })).body, /You are a verified professional/);
 
     const mail = await lastMail(t, 'approve@example.test');
@@ -116,6 +119,7 @@ describe('professional registration and verification by staff', () => {
     await registerVerified(t, 'photo@example.test', { name: 'Dr. Photo Genic' }, '/account/register/professional');
     await t.request({ method: 'POST', url: `/admin/professionals/${await userId('photo@example.test')}/approve`, as: moderator });
     const token = (await signIn(t, 'photo@example.test')).token!;
+    await enrolTotp(t, token);
     const upload = (bytes: Buffer, as = token) => {
       const boundary = '----sutura-photo';
       const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="me.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);

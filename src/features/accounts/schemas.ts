@@ -114,6 +114,16 @@ export const profileForm = z.object({
   language: z.enum(LOCALES, 'form.choose'),
 });
 
+/**
+ * The preferences form. Unticked boxes are simply absent (browser semantics), so any value other
+ * than a tick reads as "off"; the language must be one we speak.
+ */
+export const preferencesForm = z.object({
+  language: z.enum(LOCALES, 'form.choose'),
+  newsletter: checkbox.catch(false),
+  revealSensitiveMedia: checkbox.catch(false),
+});
+
 export const emailChangeForm = z.object({
   newEmail: email,
   currentPassword: z.string('form.invalid').min(1, 'form.required').max(MAX_PASSWORD_INPUT, 'form.tooLong'),

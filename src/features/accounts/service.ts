@@ -2,7 +2,7 @@ import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
 import * as auth from '../../core/auth/index.js';
 import { type Db, isUniqueViolation } from '../../core/db/index.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, localizePath } from '../../core/i18n/index.js';
 import { storeImage } from '../../core/media/index.js';
 import { TwoFactorService } from '../two-factor/service.js';
@@ -19,6 +19,17 @@ const RESET_TTL_MS = 30 * 60_000;
 const EMAIL_CHANGE_TTL_MS = 24 * 3_600_000;
 /** The newsletter list a member's registration opt-in subscribes to. */
 const PATIENT_LIST = 'list-patients';
+/** Where the consent trail says a choice made on the preferences page came from. */
+const PREFERENCES_SOURCE = '/account/preferences';
+
+/** What a signed-in person chooses for themselves. */
+export interface Preferences {
+  readonly locale: Locale;
+  /** Receives the patients' newsletter at the account's address. */
+  readonly newsletter: boolean;
+  /** Sees images marked sensitive without the blur (off by default). */
+  readonly revealSensitiveMedia: boolean;
+}
 
 type Services = Pick<AppServices, 'db' | 'mail' | 'config' | 'storage' | 'cipher'>;
 
@@ -275,6 +286,32 @@ export class AccountService {
     await this.db.transaction().execute(async (trx) => {
       await auth.updateProfile(trx, actor.id, input);
       await recordAudit(trx, 'account.profile_updated', { type: 'user', id: actor.id }, { locale: input.locale }, actor.id);
+    });
+  }
+
+  /** The person's preferences as they stand. */
+  async preferences(actor: auth.Actor): Promise<Preferences> {
+    const user = await auth.findUserById(this.db, actor.id);
+    if (!user) throw new NotFoundError();
+    return { locale: user.locale as Locale, newsletter: await NewsletterService.receives(this.db, user.email, PATIENT_LIST), revealSensitiveMedia: user.revealSensitiveMedia };
+  }
+
+  /**
+   * Saves the person's preferences in one transaction, audited (the choices only). The patients'
+   * newsletter is joined or left for the account's verified address, with a consent record.
+   * Unblurred sensitive images are for adults: registered accounts are (the age is checked at
+   * registration), and an account marked as a minor's is disabled and can never turn it on.
+   */
+  async savePreferences(actor: auth.Actor, input: Preferences): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const user = await auth.findUserById(trx, actor.id);
+      if (!user) throw new NotFoundError();
+      if (user.disabledAt) throw new ForbiddenError();
+      await auth.updatePreferences(trx, user.id, { locale: input.locale, revealSensitiveMedia: input.revealSensitiveMedia });
+      const receives = await NewsletterService.receives(trx, user.email, PATIENT_LIST);
+      if (input.newsletter && !receives && user.emailVerifiedAt) await NewsletterService.subscribeConfirmed(trx, user.email, input.locale, [PATIENT_LIST], PREFERENCES_SOURCE);
+      if (!input.newsletter && receives) await NewsletterService.leaveList(trx, user.email, PATIENT_LIST, PREFERENCES_SOURCE);
+      await recordAudit(trx, 'account.preferences_updated', { type: 'user', id: user.id }, { locale: input.locale, newsletter: input.newsletter, revealSensitiveMedia: input.revealSensitiveMedia }, user.id);
     });
   }
 

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, form, type TestApp } from '../../../test/support/app.js';
 import * as auth from '../../core/auth/index.js';
 import { readJson } from '../../core/db/portable.js';
-import { errorMessage, lastMail, PASSWORD, register, registerVerified, remoteAddress, signIn, tokenIn } from './test-helpers.js';
+import { errorMessage, lastMail, PASSWORD, register, registerVerified, remoteAddress, sessionToken, signIn, tokenIn } from './test-helpers.js';
 
 describe('sign-in hardening, password reset and sessions', () => {
   let t: TestApp;
@@ -123,11 +123,16 @@ describe('sign-in hardening, password reset and sessions', () => {
     // Staff never get the long session.
     const staffToken = await t.signIn(['editor'], 'staff-remember@example.test');
     await t.request({ method: 'POST', url: '/account/sessions/revoke-all', as: staffToken });
-    const staff = await signIn(t, 'staff-remember@example.test', 'correct horse battery staple', { remember: 'on' });
-    assert.equal(staff.status, 303);
-    assert.equal(staff.location, '/admin', 'staff land in the back office');
-    const row = await db().selectFrom('sessions').select('remember').where('id', '=', id(staff.token)).executeTakeFirstOrThrow();
+    const password = await t.request({ method: 'POST', url: '/account/sign-in', remoteAddress: remoteAddress(), ...form({ email: 'staff-remember@example.test', password: 'correct horse battery staple', remember: 'on' }) });
+    assert.equal(password.headers.location, '/account/two-factor/verify', 'staff pass the second step');
+    const stepCookie = [password.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('sutura_second_step='))!.split(';')[0]!;
+    const res = await t.request({ method: 'POST', url: '/account/two-factor/verify', remoteAddress: remoteAddress(), headers: { cookie: stepCookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `code=${t.totpCode('staff-remember@example.test')}` });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/admin', 'staff land in the back office');
+    const staff = { token: sessionToken(res.headers['set-cookie']), cookie: [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('sutura_session=')) };
+    const row = await db().selectFrom('sessions').select(['remember', 'second_factor']).where('id', '=', id(staff.token)).executeTakeFirstOrThrow();
     assert.ok(!row.remember);
+    assert.ok(row.second_factor, 'opened with the second factor');
     assert.doesNotMatch(staff.cookie ?? '', /Expires=/);
   });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { form, type TestApp } from '../../../test/support/app.js';
+import { totpCode, totpStep } from '../../core/auth/totp.js';
 
 /** Helpers shared by the accounts tests (not a test file itself). */
 
@@ -86,4 +87,18 @@ export function errorMessage(body: string): string | undefined {
 export async function count(t: TestApp, table: 'users' | 'user_roles' | 'sessions' | 'account_tokens' | 'sign_in_throttle' | 'professional_profiles' | 'mail_messages' | 'audit_events' | 'newsletter_subscribers' | 'jobs'): Promise<number> {
   const row = await t.services.db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Sets up an authenticator app for the session's owner through the pages, as a person would;
+ * returns the secret (codes for later steps come from `totpCode(secret, step)`) and the step used.
+ */
+export async function enrolTotp(t: TestApp, as: string): Promise<{ secret: string; step: number }> {
+  const page = await t.request({ method: 'POST', url: '/account/two-factor/setup', as, remoteAddress: remoteAddress() });
+  assert.equal(page.statusCode, 200, page.body);
+  const secret = page.body.match(/<code class="secret">([A-Z2-7 ]+)<\/code>/)![1]!.replace(/ /g, '');
+  const step = totpStep();
+  const done = await t.request({ method: 'POST', url: '/account/two-factor/confirm', as, remoteAddress: remoteAddress(), ...form({ code: totpCode(secret, step) }) });
+  assert.equal(done.statusCode, 200, done.body);
+  return { secret, step };
 }

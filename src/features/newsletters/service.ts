@@ -3,7 +3,7 @@ import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
 import type { Actor } from '../../core/auth/index.js';
 import { emailFingerprint, hashSecret, newSecret } from '../../core/auth/tokens.js';
-import type { Trx } from '../../core/db/index.js';
+import type { Db, Trx } from '../../core/db/index.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, localizePath } from '../../core/i18n/index.js';
 import { isPermanentFailure } from '../../core/mail/index.js';
@@ -97,6 +97,31 @@ export class NewsletterService {
     await store.setSubscriptions(trx, id, [...current]);
     await store.unsuppress(trx, emailFingerprint(email));
     await store.insertConsent(trx, id, { event: 'confirmed', ...consent });
+  }
+
+  /** Whether an address receives a list now (an account's preferences page shows it). */
+  static async receives(db: Db | Trx, email: string, listId: string): Promise<boolean> {
+    const subscriber = await store.findSubscriberByEmail(db, email);
+    return subscriber?.status === 'active' && (await store.subscriptionsOf(db, subscriber.id)).includes(listId);
+  }
+
+  /**
+   * Takes an address its owner has proved off one list, in the caller's transaction (an account's
+   * preferences page), with a consent record; no list left is unsubscribing, suppression included.
+   */
+  static async leaveList(trx: Trx, email: string, listId: string, source: string): Promise<void> {
+    const subscriber = await store.findSubscriberByEmail(trx, email);
+    if (!subscriber || subscriber.status !== 'active') return;
+    const lists = (await store.subscriptionsOf(trx, subscriber.id)).filter((id) => id !== listId);
+    const policy = policyVersion('privacy');
+    if (!lists.length) {
+      await store.markUnsubscribed(trx, subscriber.id);
+      await store.suppress(trx, emailFingerprint(subscriber.email), 'unsubscribed');
+      await store.insertConsent(trx, subscriber.id, { event: 'unsubscribed', lists: [], tracking: false, source, policyVersion: policy });
+      return;
+    }
+    await store.setSubscriptions(trx, subscriber.id, lists);
+    await store.insertConsent(trx, subscriber.id, { event: 'preferences', lists, tracking: subscriber.tracking, source, policyVersion: policy });
   }
 
   /** The pending request a confirmation link belongs to, or null when it is unknown or expired. */

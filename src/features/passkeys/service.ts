@@ -10,10 +10,13 @@ import {
 } from '@simplewebauthn/server';
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
-import { type Actor, type SessionPolicy, STAFF_ROLES, createSession, findUserById, revokeSession } from '../../core/auth/index.js';
+import { type Actor, type SessionPolicy, STAFF_ROLES, createSession, defineSecondFactorMethod, findUserById, markSessionSecondFactor, revokeSession, secondFactorRequired } from '../../core/auth/index.js';
 import * as store from './store.js';
 
 export type { Passkey } from './store.js';
+
+// A passkey with user verification is a second factor (core/auth's rule asks every method).
+defineSecondFactorMethod('passkey', async (db, userId) => (await store.listFor(db, userId)).length > 0);
 
 /** A ceremony must finish within five minutes of its options. */
 const CHALLENGE_TTL_MS = 5 * 60_000;
@@ -81,7 +84,9 @@ export class PasskeyService {
         backedUp: credentialBackedUp,
         name,
       });
-      await recordAudit(trx, 'auth.passkey_added', { type: 'user', id: actor.id }, undefined, actor.id);
+      // The person just verified themselves on the new passkey in this session.
+      await markSessionSecondFactor(trx, actor.sessionId);
+      await recordAudit(trx, 'auth.passkey_added', { type: 'user', id: actor.id }, { required: secondFactorRequired(actor.roles) }, actor.id);
     });
     return true;
   }
@@ -106,7 +111,8 @@ export class PasskeyService {
     }
     if (previousSessionId) await revokeSession(db, previousSessionId);
     const session = await db.transaction().execute(async (trx) => {
-      const created = await createSession(trx, user.id, policy, userAgent);
+      // User verification is required: a passkey is two factors in one.
+      const created = await createSession(trx, user.id, policy, userAgent, false, true);
       await recordAudit(trx, 'auth.sign_in', { type: 'user', id: user.id }, { method: 'passkey' }, user.id);
       return created;
     });

@@ -107,6 +107,8 @@ export default async function staff(app: FastifyInstance, services: AppServices)
     if (!form.ok) {
       const userId = typeof body.user === 'string' && body.user.length <= 40 ? body.user : '';
       const person = userId ? await service.person(userId) : null;
+      // Without the account (a form tampered with), the message goes with the lookup form.
+      if (!person) return reply.code(422).html(MinorPage({ ctx, person: null, lookup: { values: {}, errors: { email: ctx.t('staff.minor.notFound') } } }) as string);
       return reply.code(422).html(MinorPage({ ctx, person, errors: form.errors }) as string);
     }
     try {

@@ -81,7 +81,7 @@ export default async function twoFactor(app: FastifyInstance, services: AppServi
     const actor = requireActor(request);
     const { notice } = noticeQuery.parse(request.query ?? {});
     const ctx = request.view();
-    return reply.html(TwoFactorPage({ ctx, ...(await renderStatus(actor.id, actor.roles, notice ? { notice: ctx.t('twoFactor.disabled') } : {})) }) as string);
+    return reply.html(TwoFactorPage({ ctx, mustEnrol: request.mustEnrolSecondFactor, ...(await renderStatus(actor.id, actor.roles, notice ? { notice: ctx.t('twoFactor.disabled') } : {})) }) as string);
   });
 
   app.post('/account/two-factor/setup', own, async (request, reply) => {

@@ -1,7 +1,7 @@
 import { renderSVG } from 'uqr';
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
-import { type Actor, createSession, findUserById, type NewSession, type Role, STAFF_ROLES, sessionPolicy, throttle } from '../../core/auth/index.js';
+import { type Actor, createSession, defineSecondFactorMethod, findUserById, markSessionSecondFactor, type NewSession, secondFactorRequired, STAFF_ROLES, sessionPolicy, throttle } from '../../core/auth/index.js';
 import { hashSecret } from '../../core/auth/tokens.js';
 import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, otpauthUri, verifyTotp } from '../../core/auth/totp.js';
 import * as store from './store.js';
@@ -23,10 +23,13 @@ export const sealedAt = {
 /** A setup left half-way expires: a secret shown on a screen long ago is not one to trust. */
 const PENDING_TTL_MS = 30 * 60_000;
 
-/** Staff and professionals must use a second factor; members may. */
-export function secondFactorRequired(roles: readonly Role[]): boolean {
-  return roles.some((r) => r === 'professional' || STAFF_ROLES.includes(r));
-}
+export { secondFactorRequired };
+
+// A confirmed authenticator app is a second factor (core/auth's rule asks every method).
+defineSecondFactorMethod('totp', async (db, userId) => {
+  const totp = await store.findTotp(db, userId);
+  return Boolean(totp?.confirmedAt && totp.secretSealed);
+});
 
 /**
  * Two-factor authentication with an authenticator app (TOTP) and single-use recovery codes.
@@ -63,7 +66,9 @@ export class TwoFactorService {
     await this.services.db.transaction().execute(async (trx) => {
       await store.confirm(trx, actor.id, this.services.cipher.encrypt(secret, sealedAt.secret(actor.id)), step);
       await store.replaceRecoveryCodes(trx, actor.id, codes.map(hashSecret));
-      await recordAudit(trx, 'auth.two_factor_enabled', { type: 'user', id: actor.id }, undefined, actor.id);
+      // The person just proved the app in this session: it counts as opened with a second factor.
+      await markSessionSecondFactor(trx, actor.sessionId);
+      await recordAudit(trx, 'auth.two_factor_enabled', { type: 'user', id: actor.id }, { required: secondFactorRequired(actor.roles) }, actor.id);
     });
     return codes;
   }
@@ -131,7 +136,7 @@ export class TwoFactorService {
     const remember = pending.remember && !secondFactorRequired(user.roles);
     const session = await db.transaction().execute(async (trx) => {
       await throttle.clearFailures(trx, key);
-      const created = await createSession(trx, user.id, sessionPolicy(this.services.config), userAgent, remember);
+      const created = await createSession(trx, user.id, sessionPolicy(this.services.config), userAgent, remember, true);
       await recordAudit(trx, 'auth.sign_in', { type: 'user', id: user.id }, { method, remember }, user.id);
       return created;
     });

@@ -62,6 +62,15 @@ export function AccountPage({ ctx, data, values, errors, notice }: { ctx: ViewCo
           <a href={href(ctx, '/account/sessions')}>{escapeHtml(ctx.t('account.sessionsLink'))}</a>
         </li>
         <li>
+          <a href={href(ctx, '/account/preferences')}>{escapeHtml(ctx.t('account.preferencesLink'))}</a>
+        </li>
+        <li>
+          <a href={href(ctx, '/account/two-factor')}>{escapeHtml(ctx.t('account.twoFactorLink'))}</a>
+        </li>
+        <li>
+          <a href={href(ctx, '/account/passkeys')}>{escapeHtml(ctx.t('account.passkeysLink'))}</a>
+        </li>
+        <li>
           <a href={href(ctx, '/account/forgot')}>{escapeHtml(ctx.t('account.password'))}</a>
         </li>
       </ul>

@@ -33,14 +33,25 @@ function CodeField({ ctx, error, id = 'field-code' }: { ctx: ViewContext; error?
 }
 
 /** The person's second factor: on or off, recovery codes left, and what they may do. */
-export function TwoFactorPage(p: { ctx: ViewContext; enabled: boolean; required: boolean; recoveryLeft: number; notice?: string | undefined; error?: string | undefined; errorFor?: 'regenerate' | 'disable' }): JSX.Element {
+export function TwoFactorPage(p: { ctx: ViewContext; enabled: boolean; required: boolean; mustEnrol?: boolean; recoveryLeft: number; notice?: string | undefined; error?: string | undefined; errorFor?: 'regenerate' | 'disable' }): JSX.Element {
   const { ctx } = p;
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('twoFactor.title'), noindex: true }}>
       <h1>{escapeHtml(ctx.t('twoFactor.title'))}</h1>
       <Notice message={p.notice} />
       <p class="lead">{escapeHtml(ctx.t('twoFactor.intro'))}</p>
-      {p.required ? <p class="notice notice-info">{escapeHtml(ctx.t('twoFactor.required'))}</p> : ''}
+      {p.mustEnrol ? (
+        <div class="notice notice-warning" role="status">
+          <p>{escapeHtml(ctx.t('twoFactor.enrolFirst'))}</p>
+          <p>
+            <a href={href(ctx, '/account/passkeys')}>{escapeHtml(ctx.t('twoFactor.enrolPasskey'))}</a>
+          </p>
+        </div>
+      ) : p.required ? (
+        <p class="notice notice-info">{escapeHtml(ctx.t('twoFactor.required'))}</p>
+      ) : (
+        ''
+      )}
       {p.enabled ? (
         <>
           <p>
