@@ -99,6 +99,21 @@ export class NewsletterService {
     await store.insertConsent(trx, id, { event: 'confirmed', ...consent });
   }
 
+  /**
+   * Stops every newsletter to an address at once (a member's objection to marketing, or
+   * "unsubscribe from everything"): the subscription ends with a consent record and the address
+   * goes on the suppression list even when it was never subscribed. Returns whether a
+   * subscription ended.
+   */
+  static async stopAll(trx: Trx, email: string, source: string): Promise<boolean> {
+    const subscriber = await store.findSubscriberByEmail(trx, email);
+    await store.suppress(trx, emailFingerprint(email), 'unsubscribed');
+    if (!subscriber || subscriber.status === 'unsubscribed') return false;
+    await store.markUnsubscribed(trx, subscriber.id);
+    await store.insertConsent(trx, subscriber.id, { event: 'unsubscribed', lists: [], tracking: false, source, policyVersion: policyVersion('privacy') });
+    return true;
+  }
+
   /** The pending request a confirmation link belongs to, or null when it is unknown or expired. */
   async pendingConfirmation(token: string): Promise<store.SubscriberRow | null> {
     const subscriber = await store.findSubscriberByConfirmHash(this.services.db, hashSecret(token));

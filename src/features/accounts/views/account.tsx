@@ -62,6 +62,9 @@ export function AccountPage({ ctx, data, values, errors, notice }: { ctx: ViewCo
           <a href={href(ctx, '/account/sessions')}>{escapeHtml(ctx.t('account.sessionsLink'))}</a>
         </li>
         <li>
+          <a href={href(ctx, '/account/privacy')}>{escapeHtml(ctx.t('myPrivacy.link'))}</a>
+        </li>
+        <li>
           <a href={href(ctx, '/account/forgot')}>{escapeHtml(ctx.t('account.password'))}</a>
         </li>
       </ul>
