@@ -61,7 +61,7 @@ export async function eraseSubjectRows(trx: Trx, subject: DataSubject, spared: S
   // What deleted rows point at (sealed files, the person's uploads), read before anything changes.
   for (const { entry, rule, filter } of plan) {
     if (!filter || rule.action !== 'delete') continue;
-    const fileColumns = Object.keys(entry.sealed?.files ?? {});
+    const fileColumns = [...Object.keys(entry.sealed?.files ?? {}), ...(entry.files ?? [])];
     const mediaColumns = [...Object.keys(entry.personal), ...entry.other].filter((c) => c.endsWith('media_id'));
     if (!fileColumns.length && !mediaColumns.length) continue;
     const rows: Record<string, unknown>[] = await loose(trx).selectFrom(entry.table).select([...fileColumns, ...mediaColumns]).where(filter).execute();

@@ -38,6 +38,8 @@ export interface PersonalDataTable {
   /** Columns holding nothing about a person (ids, flags, times of system events...). */
   readonly other: readonly string[];
   readonly sealed?: SealedData;
+  /** Columns holding the storage key of a plain (not sealed) file that belongs to the row: removed with it. */
+  readonly files?: readonly string[];
   /**
    * What erasure does with the person's rows (core/privacy/erasure.ts). By default rows kept
    * by the `kept` rule are minimised and every other row is deleted; `keep` leaves the rows as

@@ -49,5 +49,6 @@ definePersonalData({
   retention: { rule: 'days', days: 7, from: 'expires_at' },
   link: { userId: 'user_id', email: 'email' },
   personal: { email: 'contact', file_key: 'content', locale: 'preferences' },
+  files: ['file_key'],
   other: ['id', 'user_id', 'request_id', 'status', 'token_hash', 'bytes', 'created_at', 'ready_at', 'expires_at'],
 });
