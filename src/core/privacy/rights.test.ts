@@ -83,7 +83,7 @@ async function seedPerson(t: TestApp, tag: string, staffId: string): Promise<Per
     const messageId = newId();
     await trx
       .insertInto('contact_messages')
-      .values({ id: messageId, name, email, topic: 'general', message: `Hello, this is ${name}, phone ${phone}`, locale: 'en', status: 'new', assigned_to: staffId, created_at: now, updated_at: now })
+      .values({ id: messageId, name, email: email.replace(/^./, (c) => c.toUpperCase()), topic: 'general', message: `Hello, this is ${name}, phone ${phone}`, locale: 'en', status: 'new', assigned_to: staffId, created_at: now, updated_at: now })
       .execute();
     await trx.insertInto('contact_entries').values({ id: newId(), message_id: messageId, kind: 'reply', author_id: staffId, body: `Dear ${name}, thank you.`, created_at: now }).execute();
     const lists = await trx.selectFrom('newsletter_lists').select('id').execute();

@@ -44,18 +44,19 @@ export type Spared = Readonly<Record<string, readonly string[]>>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function subjectFilter(entry: PersonalDataTable, subject: DataSubject, parentIds: ReadonlyMap<string, readonly unknown[]>, spared: Spared = {}): ((eb: any) => any) | null {
   const { email, userId, parent } = entry.link;
-  const parts: [string, readonly unknown[]][] = [];
-  if (email && subject.emails.length) parts.push([email, subject.emails]);
-  if (userId && subject.userIds.length) parts.push([userId, subject.userIds]);
+  const parts: [string, readonly unknown[], boolean][] = [];
+  // Addresses are compared lower-cased: an address typed with capitals is the same mailbox.
+  if (email && subject.emails.length) parts.push([email, subject.emails, true]);
+  if (userId && subject.userIds.length) parts.push([userId, subject.userIds, false]);
   if (parent) {
     const ids = parentIds.get(parent.table) ?? [];
-    if (ids.length) parts.push([parent.column, ids]);
+    if (ids.length) parts.push([parent.column, ids, false]);
   }
   if (!parts.length) return null;
   const keep = spared[entry.table] ?? [];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return (eb: any) => {
-    const any = eb.or(parts.map(([column, values]) => eb(column, 'in', values)));
+    const any = eb.or(parts.map(([column, values, lower]) => eb(lower ? eb.fn('lower', [column]) : column, 'in', values)));
     return keep.length ? eb.and([any, eb('id', 'not in', keep)]) : any;
   };
 }

@@ -402,11 +402,3 @@ export class NewsletterService {
   }
 }
 
-/**
- * Erases the subscriber with this address, with their consent trail and delivery records, in
- * the caller's transaction (the erasure of a minor's account). The suppression list keeps only
- * a hash and is left alone, so an erased address is still never mailed after unsubscribing.
- */
-export function eraseSubscriber(trx: Trx, email: string): Promise<number> {
-  return store.deleteSubscriberByEmail(trx, email);
-}

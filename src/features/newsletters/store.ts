@@ -358,11 +358,3 @@ export async function recordOpen(db: Conn, issueId: string, subscriberId: string
     .execute();
 }
 
-/** Deletes a subscriber by address (subscriptions, consents and deliveries go with it). */
-export async function deleteSubscriberByEmail(trx: Conn, email: string): Promise<number> {
-  const r = await trx
-    .deleteFrom('newsletter_subscribers')
-    .where((eb) => eb(eb.fn<string>('lower', ['email']), '=', email.trim().toLowerCase()))
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
-}
