@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
-import { can } from '../../core/auth/index.js';
+import { can, SESSION_COOKIE } from '../../core/auth/index.js';
 import { isOverdue } from './model.js';
 import { ValidationError } from '../../core/errors.js';
 import { requireActor } from '../../core/http/index.js';
@@ -15,7 +15,6 @@ import { centerQuery, choicesForm, consentForm, correctionForm, deleteForm, eras
 import { PrivacyService, RightsService } from './service.js';
 import { EXPORT_JOB, ExportService, PURGE_EXPORTS_JOB, SelfService } from './subject-rights.js';
 import { ExportGonePage, MyPrivacyPage } from './views/mine.js';
-import { SESSION_COOKIE } from '../../core/auth/index.js';
 import type { ExportRecord } from './store.js';
 import { RequestPage, RequestsPage } from './views/admin.js';
 import { ConfirmRequestPage, PrivacyCenterPage } from './views/center.js';

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
-import { type Actor, findUserById, listUsersWithRoles, revokeUserSessions, verifyPassword } from '../../core/auth/index.js';
+import { type Actor, findUserById, listUsersWithRoles, verifyPassword } from '../../core/auth/index.js';
 import { hashSecret, newSecret } from '../../core/auth/tokens.js';
 import type { Trx } from '../../core/db/index.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/portable.js';
-import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { NotFoundError } from '../../core/errors.js';
 import { formatDate, isLocale, type Locale, type MessageKey, translator } from '../../core/i18n/index.js';
 import { mediaKey } from '../../core/media/storage.js';
 import { type ErasureReport, erasePerson } from '../../core/privacy/erasure.js';
@@ -240,8 +240,8 @@ export class SelfService {
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) return 'wrong_password';
     if (actor.roles.some((r) => STAFF_ROLES.has(r))) return 'staff';
     const requestId = await this.services.db.transaction().execute((trx) => this.#record(trx, actor, 'deletion', 'completed'));
+    // The account's sessions are among the rows erased: the person is signed out everywhere.
     await this.erase(await resolveSubject(this.services.db, { userId: actor.id }), { type: 'privacy_request', id: requestId }, actor.id);
-    await revokeUserSessions(this.services.db, actor.id);
     return 'deleted';
   }
 
@@ -257,4 +257,3 @@ export async function officerSubject(services: Pick<AppServices, 'db'>, email: s
   return { subject, staff: roles.some((r) => STAFF_ROLES.has(r.role)) };
 }
 
-export { ValidationError };
