@@ -9,5 +9,6 @@ definePersonalData({
   retention: { rule: 'kept', why: 'HIPAA asks for six years of audit records; erasure leaves the events and removes the person from other tables.' },
   link: { userId: 'actor_id' },
   personal: { actor_id: 'account', ip: 'technical', change: 'account' },
+  erasure: { action: 'keep', why: 'Append-only evidence: events name accounts by id and never hold a name, address or phone.' },
   other: ['seq', 'id', 'at', 'action', 'target_type', 'target_id', 'request_id', 'prev_hash', 'hash'],
 });

@@ -16,6 +16,11 @@ export interface UsersTable {
   terms_accepted_at: DbTime | null;
   newsletter_opt_in: DbBool;
   reveal_sensitive_media: DbBool;
+  /** The person objected to marketing (no newsletter or other marketing mail) / to analytics; null when not. */
+  objected_marketing_at: DbTime | null;
+  objected_analytics_at: DbTime | null;
+  /** The person restricted processing: the account is kept, used only to store it and answer them. */
+  restricted_at: DbTime | null;
 }
 
 export interface UserRolesTable {

@@ -192,14 +192,6 @@ export class Mailer {
     return store.listMessages(this.#db, limit);
   }
 
-  /**
-   * Deletes every stored message to this address (queued ones are then skipped by their
-   * delivery job), in the caller's transaction: part of erasing a person's data.
-   */
-  eraseRecipient(trx: Trx, address: string): Promise<number> {
-    return store.deleteMessagesTo(trx, address);
-  }
-
   /** Closes pooled SMTP connections (at shutdown). */
   close(): void {
     this.#transport?.close();

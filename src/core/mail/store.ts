@@ -92,11 +92,3 @@ export async function listMessages(db: Db, limit: number): Promise<MailRecord[]>
   return rows.map(toRecord);
 }
 
-/** Deletes every message to this address, whatever its case; returns how many. */
-export async function deleteMessagesTo(db: Db | Trx, address: string): Promise<number> {
-  const r = await db
-    .deleteFrom('mail_messages')
-    .where((eb) => eb(eb.fn<string>('lower', ['to_address']), '=', address.trim().toLowerCase()))
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
-}

@@ -45,6 +45,7 @@ test('each personal-data table says how a row is tied to a person, through decla
     if (entry.retention.rule === 'days') assert.ok(columns.includes(entry.retention.from), `${entry.table}: retention counts from a declared column`);
     // Key rotation re-seals what the registry lists: a sealed column it does not list would keep an old key forever.
     for (const column of columns.filter((c) => c.endsWith('_sealed'))) assert.ok(entry.sealed?.columns?.[column], `${entry.table}.${column} is sealed: list it under sealed.columns`);
+    for (const column of entry.files ?? []) assert.ok(columns.includes(column), `${entry.table}.${column} (file) is declared`);
     for (const column of [...Object.keys(entry.sealed?.columns ?? {}), ...Object.keys(entry.sealed?.files ?? {}), ...(entry.sealed ? [entry.sealed.key] : [])]) assert.ok(columns.includes(column), `${entry.table}.${column} (sealed) is declared`);
     // A table holding medical information must not be tied to nobody: erasure must find it.
     if (Object.values(entry.personal).includes('medical')) assert.ok(userId || email || parent, `${entry.table}: medical data must be findable for erasure`);

@@ -38,6 +38,25 @@ export interface PersonalDataTable {
   /** Columns holding nothing about a person (ids, flags, times of system events...). */
   readonly other: readonly string[];
   readonly sealed?: SealedData;
+  /** Columns holding the storage key of a plain (not sealed) file that belongs to the row: removed with it. */
+  readonly files?: readonly string[];
+  /**
+   * What erasure does with the person's rows (core/privacy/erasure.ts). By default rows kept
+   * by the `kept` rule are minimised and every other row is deleted; `keep` leaves the rows as
+   * they are (append-only evidence holding no name, address or phone, like the audit log).
+   */
+  readonly erasure?: Erasure;
+}
+
+export type Erasure =
+  | { readonly action: 'delete' }
+  /** Personal columns set to null (or '' where the schema needs a value); `columns` narrows them. */
+  | { readonly action: 'minimise'; readonly columns?: readonly string[] }
+  | { readonly action: 'keep'; readonly why: string };
+
+/** The erasure rule of a table: its own, or the default that follows from its retention. */
+export function erasureOf(entry: PersonalDataTable): Erasure {
+  return entry.erasure ?? (entry.retention.rule === 'kept' && !entry.link.parent ? { action: 'minimise' } : { action: 'delete' });
 }
 
 /** The associated data a value was sealed with, rebuilt from its row (see core/crypto FieldCipher). */

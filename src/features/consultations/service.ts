@@ -1,7 +1,6 @@
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
 import { type Actor, type Role, can, listUsersWithRoles, permissionTable } from '../../core/auth/index.js';
-import type { Trx } from '../../core/db/index.js';
 import { newId } from '../../core/db/ids.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, isLocale } from '../../core/i18n/index.js';
@@ -194,11 +193,3 @@ export class ConsultationService {
   }
 }
 
-/**
- * Erases every consultation request from this address, with its notes, in the caller's
- * transaction (the erasure of a minor's account). Returns the sealed photos' storage keys, for
- * the caller to remove once the transaction has committed.
- */
-export function eraseConsultationsFrom(trx: Trx, email: string): Promise<{ count: number; photoKeys: string[] }> {
-  return store.deleteRequestsByEmail(trx, email);
-}

@@ -1,5 +1,3 @@
-import type { ExpressionBuilder } from 'kysely';
-import type { Database } from '../../core/db/types.js';
 import type { Db, Trx } from '../../core/db/index.js';
 import { nowIso, readJson, readTime, writeJson } from '../../core/db/portable.js';
 import type { Locale } from '../../core/i18n/index.js';
@@ -162,11 +160,3 @@ export async function listSealedNotes(db: Conn, requestId: string): Promise<{ id
   return rows.map((r) => ({ id: r.id, authorName: r.name, bodySealed: r.body_sealed, createdAt: readTime(r.created_at) }));
 }
 
-/** Deletes every request from this address (notes go with them); returns their photo keys. */
-export async function deleteRequestsByEmail(trx: Conn, email: string): Promise<{ count: number; photoKeys: string[] }> {
-  const address = email.trim().toLowerCase();
-  const match = (eb: ExpressionBuilder<Database, 'consultation_requests'>) => eb(eb.fn<string>('lower', ['email']), '=', address);
-  const rows = await trx.selectFrom('consultation_requests').select(['id', 'photo_key']).where(match).execute();
-  if (rows.length) await trx.deleteFrom('consultation_requests').where(match).execute();
-  return { count: rows.length, photoKeys: rows.flatMap((r) => (r.photo_key ? [r.photo_key] : [])) };
-}

@@ -1,7 +1,6 @@
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
 import { type Actor, STAFF_ROLES, listUsersWithRoles } from '../../core/auth/index.js';
-import type { Trx } from '../../core/db/index.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import type { Locale } from '../../core/i18n/index.js';
 import { contactAcknowledgement, contactReply } from './emails.js';
@@ -86,10 +85,3 @@ export class ContactService {
   }
 }
 
-/**
- * Erases every message from this address, with its thread, in the caller's transaction (the
- * erasure of a minor's account). Returns how many messages went.
- */
-export function eraseContactMessagesFrom(trx: Trx, email: string): Promise<number> {
-  return store.deleteMessagesByEmail(trx, email);
-}

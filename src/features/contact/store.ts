@@ -92,12 +92,6 @@ export async function listEntries(db: Conn, messageId: string): Promise<ContactE
   return rows.map((r) => ({ id: r.id, kind: r.kind === 'reply' ? 'reply' : 'note', authorName: r.name, body: r.body, createdAt: readTime(r.created_at) }));
 }
 
-/** Deletes every message sent from this address (their notes and replies go with them). */
-export async function deleteMessagesByEmail(trx: Conn, email: string): Promise<number> {
-  const r = await trx.deleteFrom('contact_messages').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
-  return Number(r.numDeletedRows);
-}
-
 export async function countByStatus(db: Conn): Promise<Record<ContactStatus, number>> {
   const rows = await db.selectFrom('contact_messages').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
   const out: Record<ContactStatus, number> = { new: 0, open: 0, closed: 0 };

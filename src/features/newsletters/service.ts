@@ -124,6 +124,21 @@ export class NewsletterService {
     await store.insertConsent(trx, subscriber.id, { event: 'preferences', lists, tracking: subscriber.tracking, source, policyVersion: policy });
   }
 
+  /**
+   * Stops every newsletter to an address at once (a member's objection to marketing, or
+   * "unsubscribe from everything"): the subscription ends with a consent record and the address
+   * goes on the suppression list even when it was never subscribed. Returns whether a
+   * subscription ended.
+   */
+  static async stopAll(trx: Trx, email: string, source: string): Promise<boolean> {
+    const subscriber = await store.findSubscriberByEmail(trx, email);
+    await store.suppress(trx, emailFingerprint(email), 'unsubscribed');
+    if (!subscriber || subscriber.status === 'unsubscribed') return false;
+    await store.markUnsubscribed(trx, subscriber.id);
+    await store.insertConsent(trx, subscriber.id, { event: 'unsubscribed', lists: [], tracking: false, source, policyVersion: policyVersion('privacy') });
+    return true;
+  }
+
   /** The pending request a confirmation link belongs to, or null when it is unknown or expired. */
   async pendingConfirmation(token: string): Promise<store.SubscriberRow | null> {
     const subscriber = await store.findSubscriberByConfirmHash(this.services.db, hashSecret(token));
@@ -412,11 +427,3 @@ export class NewsletterService {
   }
 }
 
-/**
- * Erases the subscriber with this address, with their consent trail and delivery records, in
- * the caller's transaction (the erasure of a minor's account). The suppression list keeps only
- * a hash and is left alone, so an erased address is still never mailed after unsubscribing.
- */
-export function eraseSubscriber(trx: Trx, email: string): Promise<number> {
-  return store.deleteSubscriberByEmail(trx, email);
-}

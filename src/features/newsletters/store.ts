@@ -266,7 +266,7 @@ export async function transitionIssue(trx: Conn, id: string, from: IssueStatus, 
 
 /**
  * Takes the recipient snapshot of an issue in one statement: every active subscriber of the
- * list whose address is not suppressed, numbered in a stable order so batches are ranges.
+ * list whose address is not suppressed and whose account (if any) has not objected to marketing, numbered in a stable order so batches are ranges.
  */
 export async function snapshotRecipients(trx: Conn, issueId: string, listId: string): Promise<number> {
   await trx
@@ -279,6 +279,10 @@ export async function snapshotRecipients(trx: Conn, issueId: string, listId: str
         .where('ns.list_id', '=', listId)
         .where('s.status', '=', 'active')
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('newsletter_suppressions as x').select('x.email_hash').whereRef('x.email_hash', '=', 's.email_hash'))))
+        // A member who objected to marketing, or restricted processing, gets none (privacy center).
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('users as u').select('u.id').whereRef('u.email', '=', 's.email').where((u) => u.or([u('u.objected_marketing_at', 'is not', null), u('u.restricted_at', 'is not', null)])))),
+        )
         .select([sql.lit(issueId).as('issue_id'), 's.id', sql<number>`row_number() over (order by s.id)`.as('seq'), sql.lit('queued').as('status')]),
     )
     .execute();
@@ -354,11 +358,3 @@ export async function recordOpen(db: Conn, issueId: string, subscriberId: string
     .execute();
 }
 
-/** Deletes a subscriber by address (subscriptions, consents and deliveries go with it). */
-export async function deleteSubscriberByEmail(trx: Conn, email: string): Promise<number> {
-  const r = await trx
-    .deleteFrom('newsletter_subscribers')
-    .where((eb) => eb(eb.fn<string>('lower', ['email']), '=', email.trim().toLowerCase()))
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
-}

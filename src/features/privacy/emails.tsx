@@ -51,3 +51,16 @@ export const requestMessage: EmailTemplate<{ body: string; closing: boolean }> =
       after: [t('rights.mail.signature', { practice: site.practice.name })],
     }),
 };
+
+/** The copy of their data is ready: a download link valid until it expires (no attachment: it may be large). */
+export const exportReady: EmailTemplate<{ url: string; expires: string }> = {
+  name: 'privacy.export_ready',
+  category: 'transactional',
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
+      subject: t('rights.mail.exportSubject', { practice: site.practice.name }),
+      paragraphs: [t('rights.mail.exportIntro', { expires: data.expires })],
+      action: { label: t('rights.mail.exportAction'), url: data.url },
+      after: [t('rights.mail.exportWarning')],
+    }),
+};

@@ -4,13 +4,14 @@ import { type Actor, listUsersWithRoles } from '../../core/auth/index.js';
 import { hashSecret, newSecret } from '../../core/auth/tokens.js';
 import { newId } from '../../core/db/ids.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
-import { formatDate, isLocale, type Locale, localizePath } from '../../core/i18n/index.js';
+import { formatDate, isLocale, type Locale, localizePath, translate } from '../../core/i18n/index.js';
 import { type MatchedTable, matchPerson } from '../../core/privacy/matching.js';
 import { type Consent, type ConsentCategory, formatConsentCookie } from '../../core/http/consent.js';
 import { policyVersion } from '../site/legal.js';
 import { requestConfirm, requestMessage, requestReceived, requestStaffNotice } from './emails.js';
 import { dueDays, type Jurisdiction, type PrivacyRequest, type RequestEntry, type RequestKind } from './model.js';
 import * as store from './store.js';
+import { type ExportService, officerSubject, type SelfService } from './subject-rights.js';
 
 export type { ConsentRecord } from './store.js';
 
@@ -118,6 +119,40 @@ export class RightsService {
       await store.setStatus(trx, id, outcome);
       await recordAudit(trx, outcome === 'waiting' ? 'privacy.request_messaged' : 'privacy.request_closed', { type: 'privacy_request', id }, { status: outcome }, actor.id);
     });
+  }
+
+  /** Runs an export for the person a request is about; the link goes to the request's address. Notes are written in the officer's language. */
+  async runExport(actor: Actor, id: string, exports: ExportService, locale: Locale): Promise<void> {
+    const request = await this.#require(id);
+    if (request.status === 'completed' || request.status === 'refused') throw new ValidationError('invalid_state', 'request is closed');
+    await this.services.db.transaction().execute(async (trx) => {
+      const exportId = await exports.request(trx, { userId: null, email: request.email, requestId: id, locale: request.locale });
+      await store.insertEntry(trx, { requestId: id, kind: 'note', authorId: actor.id, body: translate(locale, 'rights.admin.entryExport') });
+      await recordAudit(trx, 'privacy.export_requested', { type: 'privacy_export', id: exportId }, { request: id }, actor.id);
+    });
+  }
+
+  /**
+   * Erases the person a request is about (found by its address, with any account using it).
+   * The request itself and its history are spared: it still has to be answered. Staff accounts
+   * are refused here: an administrator closes them first.
+   */
+  async runErasure(actor: Actor, id: string, self: SelfService, locale: Locale): Promise<'erased' | 'staff'> {
+    const request = await this.#require(id);
+    if (request.status === 'completed' || request.status === 'refused') throw new ValidationError('invalid_state', 'request is closed');
+    const { subject, staff } = await officerSubject(this.services, request.email);
+    if (staff) return 'staff';
+    const report = await self.erase(subject, { type: 'privacy_request', id }, actor.id, { privacy_requests: [id] });
+    const count = (r: Readonly<Record<string, number>>) => String(Object.values(r).reduce((a, b) => a + b, 0));
+    await this.services.db.transaction().execute((trx) =>
+      store.insertEntry(trx, {
+        requestId: id,
+        kind: 'note',
+        authorId: actor.id,
+        body: translate(locale, 'rights.admin.entryErased', { deleted: count(report.deleted), minimised: count(report.minimised), files: String(report.files) }),
+      }),
+    );
+    return 'erased';
   }
 
   async #require(id: string): Promise<PrivacyRequest> {

@@ -144,3 +144,123 @@ export async function listEntries(db: Db | Trx, requestId: string): Promise<Requ
     .execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind as EntryKind, authorName: r.author_name, body: r.body, createdAt: readTime(r.created_at) }));
 }
+
+/** A request made by a signed-in person from their own page: no emailed confirmation needed. */
+export async function insertRecordedRequest(
+  db: Db | Trx,
+  r: { kind: RequestKind; name: string; email: string; jurisdiction: Jurisdiction; details: string; locale: string; status: RequestStatus; dueAt: Date },
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  const closed = r.status === 'completed' || r.status === 'refused';
+  await db
+    .insertInto('privacy_requests')
+    .values({
+      id,
+      kind: r.kind,
+      name: r.name,
+      email: r.email,
+      jurisdiction: r.jurisdiction,
+      details: r.details,
+      locale: r.locale,
+      status: r.status,
+      confirm_hash: null,
+      confirm_expires_at: null,
+      confirmed_at: now,
+      due_at: r.dueAt.toISOString(),
+      closed_at: closed ? now : null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+// Data exports
+
+export interface ExportRecord {
+  readonly id: string;
+  readonly userId: string | null;
+  readonly email: string | null;
+  readonly requestId: string | null;
+  readonly locale: 'en' | 'es';
+  readonly status: 'pending' | 'ready' | 'failed';
+  readonly fileKey: string | null;
+  readonly bytes: number | null;
+  readonly createdAt: Date;
+  readonly readyAt: Date | null;
+  readonly expiresAt: Date;
+}
+
+type ExportRow = {
+  id: string; user_id: string | null; email: string | null; request_id: string | null; locale: string; status: string;
+  file_key: string | null; bytes: number | null; created_at: unknown; ready_at: unknown; expires_at: unknown;
+};
+
+const exportColumns = ['id', 'user_id', 'email', 'request_id', 'locale', 'status', 'file_key', 'bytes', 'created_at', 'ready_at', 'expires_at'] as const;
+
+function toExport(r: ExportRow): ExportRecord {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    email: r.email,
+    requestId: r.request_id,
+    locale: r.locale === 'es' ? 'es' : 'en',
+    status: r.status as ExportRecord['status'],
+    fileKey: r.file_key,
+    bytes: r.bytes === null ? null : Number(r.bytes),
+    createdAt: readTime(r.created_at),
+    readyAt: readTimeOrNull(r.ready_at),
+    expiresAt: readTime(r.expires_at),
+  };
+}
+
+export async function insertExport(db: Db | Trx, e: { userId: string | null; email: string | null; requestId: string | null; locale: string; expiresAt: Date }): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('privacy_exports')
+    .values({ id, user_id: e.userId, email: e.email, request_id: e.requestId, locale: e.locale, status: 'pending', token_hash: null, file_key: null, bytes: null, created_at: nowIso(), ready_at: null, expires_at: e.expiresAt.toISOString() })
+    .execute();
+  return id;
+}
+
+export async function findExport(db: Db | Trx, id: string): Promise<ExportRecord | null> {
+  const row = await db.selectFrom('privacy_exports').select(exportColumns).where('id', '=', id).executeTakeFirst();
+  return row ? toExport(row) : null;
+}
+
+/** A ready export whose link is still valid. */
+export async function findReadyExportByToken(db: Db | Trx, tokenHash: string): Promise<ExportRecord | null> {
+  const row = await db
+    .selectFrom('privacy_exports')
+    .select(exportColumns)
+    .where('token_hash', '=', tokenHash)
+    .where('status', '=', 'ready')
+    .where('expires_at', '>', nowIso())
+    .executeTakeFirst();
+  return row ? toExport(row) : null;
+}
+
+export async function markExportReady(trx: Db | Trx, id: string, r: { fileKey: string; bytes: number; tokenHash: string; expiresAt: Date }): Promise<boolean> {
+  const result = await trx
+    .updateTable('privacy_exports')
+    .set({ status: 'ready', file_key: r.fileKey, bytes: r.bytes, token_hash: r.tokenHash, ready_at: nowIso(), expires_at: r.expiresAt.toISOString() })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function exportsOf(db: Db | Trx, userId: string): Promise<ExportRecord[]> {
+  const rows = await db.selectFrom('privacy_exports').select(exportColumns).where('user_id', '=', userId).orderBy('created_at', 'desc').limit(20).execute();
+  return rows.map(toExport);
+}
+
+export async function expiredExports(db: Db | Trx, now: Date): Promise<ExportRecord[]> {
+  const rows = await db.selectFrom('privacy_exports').select(exportColumns).where('expires_at', '<=', now.toISOString()).limit(500).execute();
+  return rows.map(toExport);
+}
+
+export async function deleteExport(db: Db | Trx, id: string): Promise<void> {
+  await db.deleteFrom('privacy_exports').where('id', '=', id).execute();
+}

@@ -49,3 +49,26 @@ declare module '../../core/db/types.js' {
     privacy_request_entries: PrivacyRequestEntriesTable;
   }
 }
+
+/** A data export: pending -> ready (the ZIP in private storage until expires_at) | failed. */
+export interface PrivacyExportsTable {
+  id: string;
+  user_id: string | null;
+  email: string | null;
+  request_id: string | null;
+  locale: string;
+  status: string;
+  /** SHA-256 of the download link's secret, set when the ZIP is ready. */
+  token_hash: string | null;
+  file_key: string | null;
+  bytes: number | null;
+  created_at: DbTime;
+  ready_at: DbTime | null;
+  expires_at: DbTime;
+}
+
+declare module '../../core/db/types.js' {
+  interface Database {
+    privacy_exports: PrivacyExportsTable;
+  }
+}

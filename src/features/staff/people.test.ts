@@ -273,12 +273,16 @@ describe('accounts of minors', () => {
     const events = await t.services.db.selectFrom('audit_events').selectAll().where('target_id', '=', minor.id).orderBy('seq').execute();
     assert.deepEqual(events.map((e) => e.action), ['people.minor_marked', 'people.minor_erased']);
     assert.deepEqual(readJson(events[0]!.change), { reason: 'guardian_request' });
-    const erased = readJson<Record<string, number>>(events[1]!.change);
-    assert.equal(erased.contactMessages, 1);
-    assert.equal(erased.consultationRequests, 1);
-    assert.equal(erased.newsletterSubscriptions, 1);
-    assert.equal(erased.invites, 1);
-    assert.ok(erased.emails! >= 2);
+    // The registry-driven erasure (core/privacy/erasure.ts) records how many rows of each table went.
+    const erased = readJson<{ deleted: Record<string, number>; minimised: Record<string, number>; files: number }>(events[1]!.change);
+    assert.equal(erased.deleted.contact_messages, 1);
+    assert.equal(erased.deleted.consultation_requests, 1);
+    assert.equal(erased.deleted.newsletter_subscribers, 1);
+    assert.equal(erased.deleted.staff_invites, 1);
+    assert.equal(erased.deleted.users, 1);
+    assert.ok(erased.deleted.mail_messages! >= 2);
+    assert.ok(erased.minimised.guide_revisions! >= 1, 'what they wrote is kept without its author');
+    assert.equal(erased.files, 1);
     const officerId = (await findUserByEmail(t.services.db, 'pat.officer@example.test'))!.id;
     assert.ok(events.every((e) => e.actor_id === officerId));
   });

@@ -2,9 +2,8 @@ import type { AppServices } from '../../app.js';
 import { AUDIT_ACTIONS, recordAudit } from '../../core/audit/index.js';
 import { type Actor, ROLES, type Role, createStaffInvite } from '../../core/auth/index.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { eraseConsultationsFrom } from '../consultations/service.js';
-import { eraseContactMessagesFrom } from '../contact/service.js';
-import { eraseSubscriber } from '../newsletters/service.js';
+import { erasePerson } from '../../core/privacy/erasure.js';
+import { resolveSubject } from '../../core/privacy/subject.js';
 import { type AuditEntry, type AuditFilter, type MinorReason, type Person, AUDIT_PAGE_SIZE, PEOPLE_PAGE_SIZE } from './model.js';
 import * as store from './store.js';
 
@@ -105,33 +104,17 @@ export class StaffService {
   }
 
   /**
-   * The erasure job: deletes the account and everything held under its address (contact
-   * messages, consultation requests and their photos, the newsletter subscription, emails,
-   * set-up links, sessions); what the person wrote elsewhere stays with its author removed.
-   * The audit event records the account id and how many records went, never what they held.
+   * The erasure job: the same registry-driven erasure as a deletion request (core/privacy/
+   * erasure.ts): the account and everything held under it or its address (contact messages,
+   * consultation requests and their photos, the newsletter subscription, emails, set-up links,
+   * sessions) goes; what the person wrote elsewhere stays with its author removed. The audit
+   * event records the account id and how many records went, never what they held.
    * Running it again after success finds no account and does nothing.
    */
   async eraseMinor(userId: string, actorId: string | null): Promise<void> {
-    const photoKeys = await this.services.db.transaction().execute(async (trx) => {
-      const person = await store.findPerson(trx, userId);
-      if (!person) return [];
-      const email = person.email;
-      const consultations = await eraseConsultationsFrom(trx, email);
-      const erased = {
-        contactMessages: await eraseContactMessagesFrom(trx, email),
-        consultationRequests: consultations.count,
-        newsletterSubscriptions: await eraseSubscriber(trx, email),
-        emails: await this.services.mail.eraseRecipient(trx, email),
-        invites: await store.deleteInvitesFor(trx, email),
-        sessions: await store.deleteSessionsOf(trx, userId),
-      };
-      await store.deleteUser(trx, userId);
-      await recordAudit(trx, 'people.minor_erased', { type: 'user', id: userId }, erased, actorId);
-      return consultations.photoKeys;
-    });
-    // Storage is not transactional: the rows are gone first, so a failure here leaves only
-    // sealed bytes that nothing points to (and a retry of the job cannot find them again).
-    for (const key of photoKeys) await this.services.storage.remove(key);
+    const subject = await resolveSubject(this.services.db, { userId });
+    if (!subject.userIds.length) return;
+    await erasePerson(this.services.db, this.services.storage, subject, { action: 'people.minor_erased', target: { type: 'user', id: userId }, actorId });
   }
 
   // The audit log

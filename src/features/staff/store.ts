@@ -93,19 +93,6 @@ export async function deleteSessionsOf(trx: Conn, userId: string): Promise<numbe
   return Number(r.numDeletedRows);
 }
 
-export async function deleteInvitesFor(trx: Conn, email: string): Promise<number> {
-  const r = await trx.deleteFrom('staff_invites').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
-  return Number(r.numDeletedRows);
-}
-
-/**
- * Deletes the account row. The schema does the rest: roles and sessions cascade, and what the
- * person wrote (revisions, notes, uploads, issues) keeps its content with the author set to null.
- */
-export async function deleteUser(trx: Trx, userId: string): Promise<void> {
-  await trx.deleteFrom('users').where('id', '=', userId).execute();
-}
-
 // The audit log (read only: nothing here or anywhere else updates or deletes an event).
 
 function auditWhere(filter: AuditFilter) {

@@ -31,6 +31,8 @@ import * as m0033 from './20261122_0033_privacy_requests.js';
 import * as m0040 from './20261122_0040_media_kinds.js';
 import * as m0045 from './20261206_0045_reveal_sensitive_media.js';
 import * as m0050 from './20261206_0050_session_second_factor.js';
+import * as m0060 from './20261206_0060_privacy_exports.js';
+import * as m0061 from './20261206_0061_user_objections.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +68,6 @@ export const migrations: Record<string, Migration> = {
   '20261122_0040_media_kinds': m0040,
   '20261206_0045_reveal_sensitive_media': m0045,
   '20261206_0050_session_second_factor': m0050,
+  '20261206_0060_privacy_exports': m0060,
+  '20261206_0061_user_objections': m0061,
 };

@@ -71,6 +71,9 @@ export function AccountPage({ ctx, data, values, errors, notice }: { ctx: ViewCo
           <a href={href(ctx, '/account/passkeys')}>{escapeHtml(ctx.t('account.passkeysLink'))}</a>
         </li>
         <li>
+          <a href={href(ctx, '/account/privacy')}>{escapeHtml(ctx.t('myPrivacy.link'))}</a>
+        </li>
+        <li>
           <a href={href(ctx, '/account/forgot')}>{escapeHtml(ctx.t('account.password'))}</a>
         </li>
       </ul>

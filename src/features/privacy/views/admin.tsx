@@ -45,7 +45,7 @@ export function RequestsPage({ ctx, requests, filter }: { ctx: ViewContext; requ
               <td>
                 <a href={`/admin/privacy/${r.id}`}>{escapeHtml(label(ctx, `rights.kind.${r.kind}`))}</a>
               </td>
-              <td safe>{r.name}</td>
+              <td safe>{r.name || ctx.t('rights.formerMember')}</td>
               <td>{escapeHtml(label(ctx, `rights.jurisdiction.${r.jurisdiction}`))}</td>
               <td>{escapeHtml(formatDate(ctx.locale, r.confirmedAt ?? r.createdAt))}</td>
               <td>
@@ -74,7 +74,7 @@ export function RequestPage(p: {
   const { ctx, request } = p;
   const base = `/admin/privacy/${request.id}`;
   const open = request.status === 'open' || request.status === 'waiting';
-  const title = ctx.t('rights.admin.requestTitle', { kind: label(ctx, `rights.kind.${request.kind}`), name: request.name });
+  const title = ctx.t('rights.admin.requestTitle', { kind: label(ctx, `rights.kind.${request.kind}`), name: request.name || ctx.t('rights.formerMember') });
   return (
     <Layout ctx={ctx} meta={{ title, area: 'admin' }}>
       <p class="eyebrow">
@@ -118,6 +118,42 @@ export function RequestPage(p: {
         </DataTable>
       ) : (
         <p>{escapeHtml(ctx.t('rights.admin.nothingMatched'))}</p>
+      )}
+      {open && p.matched.length ? (
+        <section aria-labelledby="actions-heading">
+          <h2 id="actions-heading">{escapeHtml(ctx.t('rights.admin.actions'))}</h2>
+          <form method="post" action={`${base}/export`} class="narrow">
+            <p class="hint">{escapeHtml(ctx.t('rights.admin.runExportHint'))}</p>
+            <p class="form-actions">
+              <button class="button secondary" type="submit">
+                {escapeHtml(ctx.t('rights.admin.runExport'))}
+              </button>
+            </p>
+          </form>
+          <form method="post" action={`${base}/erase`} class="narrow" novalidate>
+            <p class="hint">{escapeHtml(ctx.t('rights.admin.runErasureHint'))}</p>
+            {p.errors?.erase ? (
+              <p class="error" id="field-erase-error" safe>
+                {p.errors.erase}
+              </p>
+            ) : (
+              ''
+            )}
+            <div class="checkbox-list">
+              <div>
+                <input type="checkbox" id="field-erase" name="confirm" value="on" aria-describedby={p.errors?.erase ? 'field-erase-error' : undefined} />
+                <label for="field-erase">{escapeHtml(ctx.t('rights.admin.eraseConfirm'))}</label>
+              </div>
+            </div>
+            <p class="form-actions">
+              <button class="button danger" type="submit">
+                {escapeHtml(ctx.t('rights.admin.runErasure'))}
+              </button>
+            </p>
+          </form>
+        </section>
+      ) : (
+        ''
       )}
       <h2>{escapeHtml(ctx.t('rights.admin.history'))}</h2>
       {p.entries.length ? (

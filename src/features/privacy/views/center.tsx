@@ -147,6 +147,13 @@ export function PrivacyCenterPage(p: {
       <section id="rights" aria-labelledby="rights-heading">
         <h2 id="rights-heading">{escapeHtml(ctx.t('center.rights'))}</h2>
         <p>{escapeHtml(ctx.t('center.rightsText'))}</p>
+        {ctx.actor ? (
+          <p class="notice notice-info">
+            {escapeHtml(ctx.t('center.signedIn'))} <a href={href(ctx, '/account/privacy')}>{escapeHtml(ctx.t('myPrivacy.title'))}</a>
+          </p>
+        ) : (
+          ''
+        )}
         <RequestForm ctx={ctx} values={p.request?.values} errors={p.request?.errors} />
         <p>
           {escapeHtml(ctx.t('center.rightsHow'))}{' '}
