@@ -49,6 +49,7 @@ function LanguageSwitcher({ ctx, locales }: { ctx: ViewContext; locales: readonl
 function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
   const items: [string, string][] = [
     ['/guides', ctx.t('nav.guides')],
+    ['/library', ctx.t('nav.library')],
     ['/consultation', ctx.t('nav.consultation')],
     ['/contact', ctx.t('nav.contact')],
   ];
@@ -91,6 +92,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin', ctx.t('admin.nav.dashboard'), 'admin.dashboard'],
       ['/admin/guides', ctx.t('admin.nav.guides'), 'guides.manage'],
       ['/admin/guides/import', ctx.t('admin.nav.import'), 'guides.import'],
+      ['/admin/library', ctx.t('library.queue.title'), 'library.review'],
       ['/admin/contact', ctx.t('admin.nav.contact'), 'contact.manage'],
       ['/admin/consultations', ctx.t('admin.nav.consultations'), 'consultation.manage'],
       ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],
