@@ -210,7 +210,7 @@ export function ManagePage({
       <p class="lede" safe>
         {item.summary}
       </p>
-      <div class="prose">{item.bodyHtml}</div>
+      <div class="prose">{item.bodyHtml as 'safe'}</div>
       <section aria-labelledby="files-title">
         <h2 id="files-title">{escapeHtml(ctx.t('library.files'))}</h2>
         {item.files.length ? (

@@ -201,7 +201,7 @@ export function LibraryItemPage({ ctx, item, reveal, canEdit, canSuggest }: { ct
         ) : (
           ''
         )}
-        <div class="prose">{item.bodyHtml}</div>
+        <div class="prose">{item.bodyHtml as 'safe'}</div>
         <ReferenceList ctx={ctx} refs={item.references} />
         {item.procedures.length ? (
           <p>
