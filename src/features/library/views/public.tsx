@@ -192,7 +192,6 @@ export function LibraryItemPage({ ctx, item, reveal, canEdit, canSuggest }: { ct
                   <li>
                     <figure>
                       <SensitiveImage ctx={ctx} id={f.id} image={f.image} alt={f.alt} reveal={!sensitive || reveal} sizes="(min-width: 48rem) 22rem, 100vw" />
-                      {f.alt ? <figcaption safe>{f.alt}</figcaption> : ''}
                     </figure>
                   </li>
                 ))}
