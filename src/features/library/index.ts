@@ -29,9 +29,6 @@ const slugParams = z.object({ slug: z.string().max(120) });
 const keyParams = z.object({ key: z.string().max(100) });
 const noticeQuery = z.object({ notice: z.enum(['created', 'saved', 'uploaded', 'removedFile', 'submitted', 'published', 'returned', 'removed', 'flagged', 'suggested', 'decided', 'restored', 'licence']).optional().catch(undefined) }).loose();
 
-const MB = 1024 * 1024;
-/** Per-kind upload limits: PDFs and videos are bigger than figures; images follow UPLOAD_MAX_MB. */
-export const LIBRARY_LIMITS = { pdf: 50 * MB, video: 500 * MB } as const;
 
 function notice(request: FastifyRequest): string | undefined {
   const { notice: key } = noticeQuery.parse(request.query ?? {});
@@ -319,9 +316,10 @@ export default async function library(app: FastifyInstance, services: AppService
     return { alt, file };
   }
 
+  /** Per-kind limits: PDFs and videos are bigger than figures (LIBRARY_*_MAX_MB); images follow UPLOAD_MAX_MB. */
   const policies: Record<FileRole, IntakePolicy> = {
-    document: { kinds: ['pdf'], maxBytes: LIBRARY_LIMITS.pdf },
-    video: { kinds: ['video'], maxBytes: LIBRARY_LIMITS.video },
+    document: { kinds: ['pdf'], maxBytes: services.config.libraryMaxBytes.pdf },
+    video: { kinds: ['video'], maxBytes: services.config.libraryMaxBytes.video },
     image: { kinds: ['image'], maxBytes: services.config.uploadMaxBytes },
     cover: { kinds: ['image'], maxBytes: services.config.uploadMaxBytes },
   };

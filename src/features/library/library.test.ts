@@ -3,7 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/portable.js';
-import { pdf, png, zip } from '../../../test/support/media-fixtures.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pdf, png, video, zip } from '../../../test/support/media-fixtures.js';
 import { buildTestApp, form, type TestApp } from '../../../test/support/app.js';
 import { libraryService } from './index.js';
 import { LICENCE_VERSION } from './model.js';
@@ -68,7 +71,8 @@ describe('library', () => {
   }
 
   before(async () => {
-    t = await buildTestApp();
+    // A small PDF limit, to test the per-kind limit without megabytes of fixtures.
+    t = await buildTestApp({ LIBRARY_PDF_MAX_MB: '1' });
     const p = await professional('dana-reyes');
     owner = p.token;
     ownerId = p.id;
@@ -159,6 +163,32 @@ describe('library', () => {
     const res = await t.request({ url: `/library/files/${jpeg}`, as: owner });
     assert.equal(res.statusCode, 200);
     assert.equal((await sharp(res.rawPayload).metadata()).exif, undefined, 'no EXIF (GPS) in what is served');
+  });
+
+  test('per-kind limits, and videos through ffmpeg served with ranges', async () => {
+    const id = await createItem(owner, { title: 'Big PDF study' });
+    const big = Buffer.concat([pdf('Big'), Buffer.alloc(1.5 * 1024 * 1024, 0x20)]);
+    const res = await t.request({ method: 'POST', url: `/library/items/${id}/files/document`, as: owner, ...multipart({ name: 'big.pdf', type: 'application/pdf', bytes: big }) });
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /too large/);
+    const vid = await createItem(owner, { kind: 'video', title: 'Necklift technique video' });
+    const dir = await mkdtemp(join(tmpdir(), 'library-video-'));
+    try {
+      assert.equal(await upload(owner, vid, 'video', { name: 'technique.mp4', type: 'video/mp4', bytes: video(dir, 'mp4') }, 'Technique'), 303);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await publish(vid);
+    const key = (await keysOf(vid)).find((k) => k.endsWith('.pmp4'))!;
+    const part = await t.request({ url: `/library/files/${key}`, headers: { range: 'bytes=0-99' } });
+    assert.equal(part.statusCode, 206);
+    assert.equal(part.rawPayload.length, 100);
+    const slug = (await t.services.db.selectFrom('library_items').select('slug').where('id', '=', vid).executeTakeFirstOrThrow()).slug;
+    const page = await t.request({ url: `/library/${slug}` });
+    assert.match(page.body, new RegExp(`<source src="/library/files/${key}" type="video/mp4"`));
+    const ld = JSON.parse(/<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(page.body)![1]!);
+    assert.equal(ld['@type'], 'VideoObject');
+    assert.match(ld.duration, /^PT0M2S$/);
   });
 
   test('drafts and their files are private: another professional, a member and a visitor get 404', async () => {
