@@ -873,6 +873,7 @@ export const en = {
   'professional.board.other': 'Another board or country',
   'professional.board.none': 'Not board-certified',
   'professional.verified': 'Verified professional',
+  'professional.publications': 'Publications of {name} in the library',
   'professional.verifiedOn': 'Licence and board certification checked by {practice} on {date}.',
   'professional.practice': 'Practice',
   'professional.status.pending': 'Waiting for a decision',

@@ -872,6 +872,7 @@ export const es: Catalogue = {
   'professional.board.other': 'Otro consejo u otro país',
   'professional.board.none': 'Sin certificación de consejo',
   'professional.verified': 'Profesional verificado',
+  'professional.publications': 'Publicaciones de {name} en la biblioteca',
   'professional.verifiedOn': 'Licencia y certificación comprobadas por {practice} el {date}.',
   'professional.practice': 'Consulta',
   'professional.status.pending': 'En espera de decisión',

@@ -264,6 +264,7 @@ describe('library', () => {
     assert.match(index.body, /Necklift recovery times/);
     assert.doesNotMatch((await t.request({ url: '/library?kind=video' })).body, /Necklift recovery times/);
     assert.match((await t.request({ url: '/authors/dana-reyes' })).body, /Necklift recovery times/);
+    assert.match((await t.request({ url: '/professionals/dana-reyes' })).body, /href="\/authors\/dana-reyes"/, 'the profile links to the publications');
     const doc = await libraryService(t.services).searchDocument(id);
     assert.ok(doc);
     assert.match(doc.body, /Platysma banding resolved/, 'the PDF text is in the search document');
