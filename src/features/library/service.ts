@@ -222,9 +222,8 @@ export class LibraryService {
   async searchDocument(id: string): Promise<LibrarySearchDocument | null> {
     const item = await store.findItem(this.services.db, id);
     if (!item || item.status !== 'published') return null;
-    const rows = await store.listFiles(this.services.db, id);
-    const texts = await this.services.db.selectFrom('media').select('text_content').where('id', 'in', rows.length ? rows.map((r) => r.mediaId) : ['']).where('kind', '=', 'pdf').execute();
-    const body = [await markdownToPlainText(item.bodyMd), ...texts.map((t) => t.text_content ?? '')].filter(Boolean).join('\n\n');
+    const texts = await store.pdfTexts(this.services.db, id);
+    const body = [await markdownToPlainText(item.bodyMd), ...texts].filter(Boolean).join('\n\n');
     return {
       id: item.id,
       kind: item.kind,
@@ -418,22 +417,20 @@ export class LibraryService {
     if (!this.canEdit(actor, item) || item.status !== 'published') throw new NotFoundError();
     const snap = await store.findRevision(this.services.db, id, number);
     if (!snap) throw new NotFoundError();
-    await this.#applyText(actor, item, snap, `restore:${number}`);
+    const html = await renderMarkdown(snap.body);
     await this.services.db.transaction().execute(async (trx) => {
+      await this.#applyText(trx, actor, item, snap, html, `restore:${number}`);
       await recordAudit(trx, 'library.restored', { type: 'library_item', id }, { from: number }, actor.id);
     });
+    this.services.pageCache.clear();
   }
 
-  async #applyText(actor: Actor, item: LibraryItem, snap: Snapshot, summary: string): Promise<number> {
-    const html = await renderMarkdown(snap.body);
+  /** Makes `snap` the item's text as a new revision, in the caller's transaction (with its audit event). */
+  async #applyText(trx: Trx, actor: Actor, item: LibraryItem, snap: Snapshot, html: string, summary: string): Promise<void> {
     const number = item.revision + 1;
-    await this.services.db.transaction().execute(async (trx) => {
-      await store.updateText(trx, item.id, { title: snap.title, summary: snap.summary, bodyMd: snap.body, bodyHtml: html });
-      await store.insertRevision(trx, item.id, number, actor.id, summary, snap);
-      await store.setRevision(trx, item.id, number);
-    });
-    this.services.pageCache.clear();
-    return number;
+    await store.updateText(trx, item.id, { title: snap.title, summary: snap.summary, bodyMd: snap.body, bodyHtml: html });
+    await store.insertRevision(trx, item.id, number, actor.id, summary, snap);
+    await store.setRevision(trx, item.id, number);
   }
 
   // Suggested edits
@@ -462,11 +459,13 @@ export class LibraryService {
     if (!this.canEdit(actor, item) || item.status !== 'published') throw new NotFoundError();
     const suggestion = (await store.listSuggestions(this.services.db, id, 'pending')).find((s) => s.id === suggestionId);
     if (!suggestion) throw new NotFoundError();
+    const html = accept ? await renderMarkdown(suggestion.snapshot.body) : '';
     await this.services.db.transaction().execute(async (trx) => {
       if (!(await store.decideSuggestion(trx, suggestionId, id, accept ? 'accepted' : 'rejected', actor.id))) throw new ConflictError('already_decided');
+      if (accept) await this.#applyText(trx, actor, item, suggestion.snapshot, html, suggestion.note || `suggestion:${suggestionId}`);
       await recordAudit(trx, accept ? 'library.suggestion_accepted' : 'library.suggestion_rejected', { type: 'library_item', id }, { suggestion: suggestionId }, actor.id);
     });
-    if (accept) await this.#applyText(actor, item, suggestion.snapshot, suggestion.note || `suggestion:${suggestionId}`);
+    if (accept) this.services.pageCache.clear();
   }
 
   // Files as the library route serves them

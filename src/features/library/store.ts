@@ -328,3 +328,16 @@ export async function publishedAuthorIds(db: Conn): Promise<string[]> {
     .execute();
   return rows.map((r) => r.user_id).filter((x): x is string => x !== null);
 }
+
+/** The extracted text of an item's PDFs (core/media keeps it for search), in file order. */
+export async function pdfTexts(db: Conn, itemId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('library_files')
+    .innerJoin('media', 'media.id', 'library_files.media_id')
+    .select('media.text_content')
+    .where('library_files.item_id', '=', itemId)
+    .where('media.kind', '=', 'pdf')
+    .orderBy('library_files.position')
+    .execute();
+  return rows.map((r) => r.text_content ?? '').filter(Boolean);
+}
