@@ -316,7 +316,7 @@ describe('library', () => {
     const slug = (await t.services.db.selectFrom('library_items').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
     const page = await t.request({ url: `/library/${slug}` });
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /<button type="button" class="button secondary reveal-button" data-reveal="sensitive-/);
+    assert.match(page.body, /<button type="button" class="button secondary small reveal-button" data-reveal="sensitive-/);
     assert.match(page.body, /<template><picture>/);
     assert.match(page.body, /\/assets\/js\/library\.[a-f0-9]+\.js/);
     const placeholder = /src="(\/library\/placeholder\/[^"]+)"/.exec(page.body)![1]!;

@@ -42,10 +42,12 @@ export function SensitiveImage({ ctx, id, image, alt, reveal, sizes }: { ctx: Vi
   return (
     <div class="sensitive" id={`sensitive-${id}`}>
       {image.placeholder ? <img class="sensitive-placeholder" src={`/library/placeholder/${image.id}`} width={String(image.width)} height={String(image.height)} alt="" /> : <div class="sensitive-placeholder"></div>}
-      <p class="sensitive-label">{escapeHtml(ctx.t('library.sensitive.label'))}</p>
-      <button type="button" class="button secondary reveal-button" data-reveal={`sensitive-${id}`} aria-label={ctx.t('library.sensitive.showLabel', { alt })}>
-        {escapeHtml(ctx.t('library.sensitive.show'))}
-      </button>
+      <div class="sensitive-overlay">
+        <p class="sensitive-label">{escapeHtml(ctx.t('library.sensitive.label'))}</p>
+        <button type="button" class="button secondary small reveal-button" data-reveal={`sensitive-${id}`} aria-label={ctx.t('library.sensitive.showLabel', { alt })}>
+          {escapeHtml(ctx.t('library.sensitive.show'))}
+        </button>
+      </div>
       <template>
         <LibraryPicture image={image} alt={alt} {...(sizes ? { sizes } : {})} />
       </template>
