@@ -19,6 +19,7 @@ import accounts from './features/accounts/index.js';
 import admin from './features/admin/index.js';
 import consultations from './features/consultations/index.js';
 import contact from './features/contact/index.js';
+import library from './features/library/index.js';
 import newsletters from './features/newsletters/index.js';
 import passkeys from './features/passkeys/index.js';
 import privacy from './features/privacy/index.js';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(site, services);
   await app.register(accounts, services);
   await app.register(procedures, services);
+  await app.register(library, services);
   await app.register(contact, services);
   await app.register(newsletters, services);
   await app.register(twoFactor, services);

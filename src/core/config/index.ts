@@ -30,6 +30,8 @@ export interface Config {
   readonly secureCookies: boolean;
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number; readonly rememberDays: number; readonly rememberAbsoluteDays: number };
   readonly uploadMaxBytes: number;
+  /** Largest library PDF and video (LIBRARY_PDF_MAX_MB, LIBRARY_VIDEO_MAX_MB). */
+  readonly libraryMaxBytes: { readonly pdf: number; readonly video: number };
   readonly benchRoutes: boolean;
   /** Medical-information keys from DATA_KEYS; null means the key file in dataDir. */
   readonly dataKeys: readonly DataKey[] | null;
@@ -121,6 +123,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES ?? publicUrl.startsWith('https://'),
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS, rememberDays: e.SESSION_REMEMBER_DAYS, rememberAbsoluteDays: e.SESSION_REMEMBER_ABSOLUTE_DAYS },
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    libraryMaxBytes: { pdf: Math.round(e.LIBRARY_PDF_MAX_MB * 1024 * 1024), video: Math.round(e.LIBRARY_VIDEO_MAX_MB * 1024 * 1024) },
     benchRoutes: e.BENCH_ROUTES,
     dataKeys,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },

@@ -35,6 +35,9 @@ export const envSchema = z.object({
   SESSION_REMEMBER_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Largest accepted upload (figures), in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(15),
+  /** Library uploads: a study's or white paper's PDF, and a video (streamed to disk, never held in memory). */
+  LIBRARY_PDF_MAX_MB: z.coerce.number().min(1).max(500).default(50),
+  LIBRARY_VIDEO_MAX_MB: z.coerce.number().min(1).max(5000).default(500),
   /**
    * Keys that encrypt medical information: `id:base64key[,id:base64key]`, the first one
    * encrypts. Unset: a key file is created in DATA_DIR (fine on a laptop, not in production).

@@ -53,6 +53,7 @@ interface Frame {
 
 const NAV_ITEMS = [
   ['/guides', 'nav.guides'],
+  ['/library', 'nav.library'],
   ['/consultation', 'nav.consultation'],
   ['/contact', 'nav.contact'],
   ['/account', 'nav.account'],
@@ -61,7 +62,7 @@ const NAV_ITEMS = [
 
 function currentNavItem(path: string, signedIn: boolean): string | null {
   if (!signedIn && path === '/account/sign-in') return path;
-  for (const [item] of NAV_ITEMS.slice(0, 3)) if (path === item || path.startsWith(`${item}/`)) return item;
+  for (const [item] of NAV_ITEMS.slice(0, 4)) if (path === item || path.startsWith(`${item}/`)) return item;
   if (signedIn && (path === '/account' || path.startsWith('/account/'))) return '/account';
   return null;
 }
@@ -95,7 +96,7 @@ function SiteNav({ ctx, frame }: { ctx: ViewContext; frame: Frame }): JSX.Elemen
   return (
     <nav class="site-nav" aria-label={ctx.t('layout.mainNav')}>
       <ul>
-        {NAV_ITEMS.slice(0, 3).map(([path, label]) => (
+        {NAV_ITEMS.slice(0, 4).map(([path, label]) => (
           <li>
             <a href={href(ctx, path)} aria-current={current(path)}>
               {escapeHtml(ctx.t(label))}
@@ -131,6 +132,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin', ctx.t('admin.nav.dashboard'), 'admin.dashboard'],
       ['/admin/guides', ctx.t('admin.nav.guides'), 'guides.manage'],
       ['/admin/guides/import', ctx.t('admin.nav.import'), 'guides.import'],
+      ['/admin/library', ctx.t('library.queue.title'), 'library.review'],
       ['/admin/contact', ctx.t('admin.nav.contact'), 'contact.manage'],
       ['/admin/consultations', ctx.t('admin.nav.consultations'), 'consultation.manage'],
       ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],

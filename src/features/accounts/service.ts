@@ -467,3 +467,13 @@ export class ProfessionalService {
     });
   }
 }
+
+/** Approved professionals' public profile slugs by user id, for other features that name them. */
+export function professionalSlugs(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
+  return store.publicSlugsOf(db, userIds);
+}
+
+/** The user id behind an approved professional's public slug, or null. */
+export function professionalIdBySlug(db: Db, slug: string): Promise<string | null> {
+  return store.userIdOfPublicSlug(db, slug);
+}

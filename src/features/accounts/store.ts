@@ -135,3 +135,16 @@ export async function listPublicSlugs(db: Conn): Promise<{ slug: string; updated
 export async function setPhoto(trx: Trx, userId: string, mediaId: string): Promise<void> {
   await trx.updateTable('professional_profiles').set({ photo_media_id: mediaId, updated_at: nowIso() }).where('user_id', '=', userId).execute();
 }
+
+/** Approved professionals' public slugs by user id (the library names its authors with them). */
+export async function publicSlugsOf(db: Conn, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (!userIds.length) return new Map();
+  const rows = await db.selectFrom('professional_profiles').select(['user_id', 'slug']).where('status', '=', 'approved').where('user_id', 'in', [...userIds]).execute();
+  return new Map(rows.map((r) => [r.user_id, r.slug]));
+}
+
+/** The user id of an approved professional's public slug. */
+export async function userIdOfPublicSlug(db: Conn, slug: string): Promise<string | null> {
+  const row = await db.selectFrom('professional_profiles').select('user_id').where('status', '=', 'approved').where('slug', '=', slug).executeTakeFirst();
+  return row?.user_id ?? null;
+}

@@ -14,9 +14,9 @@ test('each member of staff sees the cards of their own work, and what waits stan
   const editor = await t.signIn(['editor']);
   const moderator = await t.signIn(['moderator']);
   const admin = await t.signIn(['admin']);
-  assert.deepEqual(cardTitles((await t.request({ url: '/admin', as: editor })).body), ['/admin/guides', '/admin/newsletters']);
-  assert.deepEqual(cardTitles((await t.request({ url: '/admin', as: moderator })).body), ['/admin/contact', '/admin/consultations']);
-  assert.deepEqual(cardTitles((await t.request({ url: '/admin', as: admin })).body), ['/admin/guides', '/admin/contact', '/admin/newsletters', '/admin/privacy', '/admin/consultations', '/admin/jobs']);
+  assert.deepEqual(cardTitles((await t.request({ url: '/admin', as: editor })).body), ['/admin/guides', '/admin/library', '/admin/newsletters']);
+  assert.deepEqual(cardTitles((await t.request({ url: '/admin', as: moderator })).body), ['/admin/library', '/admin/contact', '/admin/consultations']);
+  assert.deepEqual(cardTitles((await t.request({ url: '/admin', as: admin })).body), ['/admin/guides', '/admin/library', '/admin/contact', '/admin/newsletters', '/admin/privacy', '/admin/consultations', '/admin/jobs']);
 
   const before = (await t.request({ url: '/admin', as: moderator })).body;
   assert.doesNotMatch(before, /card-attention/);

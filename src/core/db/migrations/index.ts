@@ -33,6 +33,7 @@ import * as m0045 from './20261206_0045_reveal_sensitive_media.js';
 import * as m0050 from './20261206_0050_session_second_factor.js';
 import * as m0060 from './20261206_0060_privacy_exports.js';
 import * as m0061 from './20261206_0061_user_objections.js';
+import * as m0090 from './20261206_0090_library.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_0050_session_second_factor': m0050,
   '20261206_0060_privacy_exports': m0060,
   '20261206_0061_user_objections': m0061,
+  '20261206_0090_library': m0090,
 };

@@ -2,7 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.js';
 import { DataTable, ErrorSummary, Field, Notice, type FieldErrors } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/layout.js';
+import { href, Layout } from '../../../core/views/layout.js';
 import { Picture } from '../../../core/views/picture.js';
 import { PROFESSIONAL_STATUSES, type ProfessionalProfile, type ProfessionalStatus, type PublicProfile } from '../model.js';
 
@@ -153,6 +153,9 @@ export function PublicProfilePage({ ctx, profile }: { ctx: ViewContext; profile:
           ''
         )}
         <p class="hint">{escapeHtml(ctx.t('professional.verifiedOn', { practice: ctx.practice.name, date: formatDate(ctx.locale, profile.verifiedAt) }))}</p>
+        <p>
+          <a href={href(ctx, `/authors/${profile.slug}`)}>{escapeHtml(ctx.t('professional.publications', { name: profile.name }))}</a>
+        </p>
       </article>
     </Layout>
   );

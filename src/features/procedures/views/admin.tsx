@@ -1,4 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
+import { DiffText } from '../../../core/views/diff.js';
 import type { MessageKey } from '../../../core/i18n/index.js';
 import { formatDateTime } from '../../../core/i18n/index.js';
 import type { StoredImage } from '../../../core/media/index.js';
@@ -486,25 +487,7 @@ export function DiffPage({ ctx, guide, from, to, segments, fromSnapshot }: { ctx
       <h1>{escapeHtml(ctx.t('admin.diff.title', { from, to }))}</h1>
       <p class="hint">{escapeHtml(ctx.t('admin.diff.legend'))}</p>
       {changed ? '' : <p class="notice notice-info">{escapeHtml(ctx.t('admin.diff.same'))}</p>}
-      <div class="diff">
-        {segments.map((s) =>
-          s.kind === 'added' ? (
-            <ins>
-              <span class="visually-hidden">{escapeHtml(ctx.t('admin.diff.addedStart'))}</span>
-              <span safe>{s.text}</span>
-              <span class="visually-hidden">{escapeHtml(ctx.t('admin.diff.addedEnd'))}</span>
-            </ins>
-          ) : s.kind === 'removed' ? (
-            <del>
-              <span class="visually-hidden">{escapeHtml(ctx.t('admin.diff.removedStart'))}</span>
-              <span safe>{s.text}</span>
-              <span class="visually-hidden">{escapeHtml(ctx.t('admin.diff.removedEnd'))}</span>
-            </del>
-          ) : (
-            <span safe>{s.text}</span>
-          ),
-        )}
-      </div>
+      <DiffText ctx={ctx} segments={segments} />
       <p class="hint">
         {escapeHtml(ctx.t('admin.diff.fromTitle', { title: fromSnapshot.title }))}
       </p>

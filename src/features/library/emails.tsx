@@ -1,0 +1,25 @@
+import { type EmailTemplate, renderSimpleMessage } from '../../core/mail/index.js';
+
+/** To the uploader: an editor returned the item, with the reason, and where to change it. */
+export const itemReturned: EmailTemplate<{ name: string; title: string; reason: string; url: string }> = {
+  name: 'library.returned',
+  category: 'transactional',
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
+      subject: t('library.mail.returnedSubject', { title: data.title }),
+      paragraphs: [t('library.mail.greeting', { name: data.name }), t('library.mail.returnedBody', { title: data.title }), data.reason],
+      action: { label: t('library.mail.open'), url: data.url },
+    }),
+};
+
+/** To the uploader: the item is published. */
+export const itemPublished: EmailTemplate<{ name: string; title: string; url: string }> = {
+  name: 'library.published',
+  category: 'transactional',
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
+      subject: t('library.mail.publishedSubject', { title: data.title }),
+      paragraphs: [t('library.mail.greeting', { name: data.name }), t('library.mail.publishedBody', { title: data.title })],
+      action: { label: t('library.mail.open'), url: data.url },
+    }),
+};

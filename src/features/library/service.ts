@@ -1,0 +1,492 @@
+import type { AppServices } from '../../app.js';
+import { recordAudit } from '../../core/audit/index.js';
+import { type Actor, can, findUserById } from '../../core/auth/index.js';
+import type { Trx } from '../../core/db/index.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { type Locale, localizePath } from '../../core/i18n/index.js';
+import { markdownToPlainText, renderMarkdown } from '../../core/markdown/index.js';
+import { findFiles, findImages, storeUpload, type IntakeFile } from '../../core/media/index.js';
+import { type DiffSegment, wordDiff } from '../../core/text/diff.js';
+import { professionalIdBySlug, professionalSlugs } from '../accounts/service.js';
+import { itemPublished, itemReturned } from './emails.js';
+import {
+  type FileRole,
+  type FullItem,
+  type ItemFile,
+  type ItemKind,
+  KIND_FILES,
+  LICENCE_VERSION,
+  type LibraryItem,
+  type LibrarySearchDocument,
+  type Reference,
+  type RemovalReason,
+  type Revision,
+  type Snapshot,
+  type Suggestion,
+} from './model.js';
+import * as store from './store.js';
+
+type Services = Pick<AppServices, 'db' | 'storage' | 'mail' | 'config' | 'pageCache'>;
+
+export interface ItemInput {
+  readonly kind: ItemKind;
+  readonly locale: Locale;
+  readonly title: string;
+  readonly summary: string;
+  readonly body: string;
+  readonly references: readonly Reference[];
+  readonly nudity: boolean;
+  /** Other Sutura professionals by profile slug (the owner is always the first author). */
+  readonly coauthors: readonly string[];
+  /** External authors by name. */
+  readonly externalAuthors: readonly string[];
+  readonly procedures: readonly string[];
+}
+
+export const PAGE_SIZE = 12;
+
+/** Turns a title into an address: lower-case ASCII words joined by hyphens. */
+export function slugify(title: string): string {
+  const s = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+  return s || 'item';
+}
+
+function snapshotOf(item: Pick<LibraryItem, 'title' | 'summary' | 'bodyMd'>): Snapshot {
+  return { title: item.title, summary: item.summary, body: item.bodyMd };
+}
+
+function textOf(s: Snapshot): string {
+  return `${s.title}\n\n${s.summary}\n\n${s.body}`;
+}
+
+/**
+ * The professional library. Permissions by role are checked on the route (policy.ts); this
+ * service checks what needs the item: who owns it, its status, who may see a draft's files.
+ */
+export class LibraryService {
+  constructor(
+    private readonly services: Services,
+    private readonly knownProcedures: () => Promise<ReadonlySet<string>>,
+  ) {}
+
+  #url(locale: Locale, path: string): string {
+    return `${this.services.config.publicUrl}${localizePath(locale, path)}`;
+  }
+
+  // Who may do what with one item
+
+  isOwner(actor: Actor | null, item: LibraryItem): boolean {
+    return actor !== null && item.ownerId === actor.id;
+  }
+
+  /** The owner edits directly; so do editors (reviewing). Others may only suggest. */
+  canEdit(actor: Actor | null, item: LibraryItem): boolean {
+    if (item.status === 'removed' || !actor) return false;
+    return this.isOwner(actor, item) || can(actor, 'library.review');
+  }
+
+  /** Drafts, submitted and returned items (and their files) are seen by their owner and reviewers only. */
+  canSee(actor: Actor | null, item: LibraryItem): boolean {
+    if (item.status === 'published') return true;
+    if (!actor) return false;
+    return this.isOwner(actor, item) || can(actor, 'library.review');
+  }
+
+  canSuggest(actor: Actor | null, item: LibraryItem): boolean {
+    return actor !== null && item.status === 'published' && !this.isOwner(actor, item) && can(actor, 'library.contribute');
+  }
+
+  // Licence
+
+  needsLicence(actor: Actor): Promise<boolean> {
+    return store.hasAccepted(this.services.db, actor.id, LICENCE_VERSION).then((ok) => !ok);
+  }
+
+  async acceptLicence(actor: Actor): Promise<void> {
+    await this.services.db.transaction().execute(async (trx) => {
+      await store.recordAcceptance(trx, actor.id, LICENCE_VERSION);
+      await recordAudit(trx, 'library.licence_accepted', { type: 'user', id: actor.id }, { version: LICENCE_VERSION }, actor.id);
+    });
+  }
+
+  async #requireLicence(actor: Actor): Promise<void> {
+    if (await this.needsLicence(actor)) throw new ForbiddenError('licence_required');
+  }
+
+  // Reading
+
+  async get(id: string): Promise<LibraryItem> {
+    const item = await store.findItem(this.services.db, id);
+    if (!item) throw new NotFoundError();
+    return item;
+  }
+
+  /** An item as `actor` may see it; a draft someone else owns is "not found" (no hint it exists). */
+  async forActor(actor: Actor | null, id: string): Promise<FullItem> {
+    const item = await this.get(id);
+    if (!this.canSee(actor, item)) throw new NotFoundError();
+    return this.#full(item);
+  }
+
+  /** The public page of a slug: a published item, or a removed one (a tombstone); otherwise null. */
+  async bySlug(actor: Actor | null, slug: string): Promise<FullItem | null> {
+    const item = await store.findItemBySlug(this.services.db, slug);
+    if (!item) return null;
+    if (item.status === 'removed') return { ...item, files: [] };
+    if (!this.canSee(actor, item)) return null;
+    return this.#full(item);
+  }
+
+  async #full(item: LibraryItem): Promise<FullItem> {
+    const rows = await store.listFiles(this.services.db, item.id);
+    const ids = rows.map((r) => r.mediaId);
+    const [images, files] = await Promise.all([findImages(this.services.db, ids), findFiles(this.services.db, ids)]);
+    const out: ItemFile[] = [];
+    for (const r of rows) {
+      const file = files.get(r.mediaId) ?? null;
+      const image = file?.preview ?? images.get(r.mediaId);
+      if (!image) continue;
+      out.push({ id: r.id, mediaId: r.mediaId, role: r.role, alt: r.alt, kind: file?.kind ?? 'image', image, file });
+    }
+    return { ...(await this.#withSlugs([item]))[0]!, files: out };
+  }
+
+  /** Fills in the public profile slug of authors who are Sutura professionals. */
+  async #withSlugs<T extends LibraryItem>(items: T[]): Promise<T[]> {
+    const ids = [...new Set(items.flatMap((i) => i.authors.map((a) => a.userId).filter((x): x is string => x !== null)))];
+    const slugs = await professionalSlugs(this.services.db, ids);
+    return items.map((i) => ({ ...i, authors: i.authors.map((a) => ({ ...a, slug: a.userId ? (slugs.get(a.userId) ?? null) : null })) }));
+  }
+
+  async listPublished(filter: { kind?: ItemKind; procedure?: string; author?: string }, page: number): Promise<{ items: LibraryItem[]; total: number; pages: number }> {
+    let authorId: string | undefined;
+    if (filter.author) {
+      const id = await professionalIdBySlug(this.services.db, filter.author);
+      if (!id) return { items: [], total: 0, pages: 1 };
+      authorId = id;
+    }
+    const { items, total } = await store.listPublished(
+      this.services.db,
+      { ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.procedure ? { procedure: filter.procedure } : {}), ...(authorId ? { authorId } : {}) },
+      { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    );
+    return { items: await this.#withSlugs(items), total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  }
+
+  /** Sutura professionals who (co-)authored a published item, for the index's author filter. */
+  async publishedAuthors(): Promise<{ slug: string; name: string }[]> {
+    const ids = await store.publishedAuthorIds(this.services.db);
+    const [slugs, names] = await Promise.all([professionalSlugs(this.services.db, ids), store.userNames(this.services.db, ids)]);
+    return ids
+      .filter((id) => slugs.has(id))
+      .map((id) => ({ slug: slugs.get(id)!, name: names.get(id) ?? '' }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** An author's published items (their profile's publications). */
+  async publicationsOf(slug: string): Promise<LibraryItem[]> {
+    return (await this.listPublished({ author: slug }, 1)).items;
+  }
+
+  mine(actor: Actor): Promise<LibraryItem[]> {
+    return store.listByOwner(this.services.db, actor.id);
+  }
+
+  /** The review queue: submitted items, oldest first. */
+  queue(): Promise<LibraryItem[]> {
+    return store.listByStatus(this.services.db, ['submitted']);
+  }
+
+  /** Latest published items for the Atom feed. */
+  async feed(): Promise<LibraryItem[]> {
+    return (await store.listPublished(this.services.db, {}, { limit: 30, offset: 0 })).items;
+  }
+
+  async sitemap(): Promise<{ path: string; locale: Locale; updatedAt: Date }[]> {
+    const { items } = await store.listPublished(this.services.db, {}, { limit: 50_000, offset: 0 });
+    return items.map((i) => ({ path: `/library/${i.slug}`, locale: i.locale, updatedAt: i.updatedAt }));
+  }
+
+  /**
+   * A published item as a search document (title, summary, body with its PDFs' text, URL,
+   * language, kind, procedures, authors); null for anything not published. core/search
+   * indexes what this returns; call it again after each publication, save or removal.
+   */
+  async searchDocument(id: string): Promise<LibrarySearchDocument | null> {
+    const item = await store.findItem(this.services.db, id);
+    if (!item || item.status !== 'published') return null;
+    const texts = await store.pdfTexts(this.services.db, id);
+    const body = [await markdownToPlainText(item.bodyMd), ...texts].filter(Boolean).join('\n\n');
+    return {
+      id: item.id,
+      kind: item.kind,
+      locale: item.locale,
+      url: localizePath(item.locale, `/library/${item.slug}`),
+      title: item.title,
+      summary: item.summary,
+      body,
+      procedures: item.procedures,
+      authors: item.authors.map((a) => a.name),
+      publishedAt: item.publishedAt,
+    };
+  }
+
+  // Writing
+
+  async #fields(actor: Actor, input: ItemInput, ownerId: string | null): Promise<store.ItemFields> {
+    const known = await this.knownProcedures();
+    if (input.procedures.some((p) => !known.has(p))) throw new ValidationError('invalid_input', 'unknown procedure', { fields: { procedures: 'procedure_unknown' } });
+    const authors: { userId: string | null; name: string }[] = [];
+    const ownerName = ownerId ? (ownerId === actor.id ? actor.name : ((await findUserById(this.services.db, ownerId))?.name ?? null)) : null;
+    if (ownerId && ownerName) authors.push({ userId: ownerId, name: ownerName });
+    for (const slug of input.coauthors) {
+      const id = await professionalIdBySlug(this.services.db, slug);
+      if (!id) throw new ValidationError('invalid_input', 'unknown professional', { fields: { coauthors: 'author_unknown' } });
+      if (authors.some((a) => a.userId === id)) continue;
+      const user = await findUserById(this.services.db, id);
+      authors.push({ userId: id, name: user?.name ?? slug });
+    }
+    for (const name of input.externalAuthors) authors.push({ userId: null, name });
+    return {
+      kind: input.kind,
+      locale: input.locale,
+      title: input.title,
+      summary: input.summary,
+      bodyMd: input.body,
+      bodyHtml: await renderMarkdown(input.body),
+      references: input.references,
+      nudity: input.nudity,
+      authors,
+      procedures: input.procedures,
+    };
+  }
+
+  async create(actor: Actor, input: ItemInput): Promise<string> {
+    await this.#requireLicence(actor);
+    const fields = await this.#fields(actor, input, actor.id);
+    const base = slugify(input.title);
+    return this.services.db.transaction().execute(async (trx) => {
+      let slug = base;
+      for (let n = 2; await store.slugTaken(trx, slug); n++) slug = `${base}-${n}`;
+      const id = await store.insertItem(trx, slug, actor.id, fields);
+      await recordAudit(trx, 'library.created', { type: 'library_item', id }, { kind: input.kind }, actor.id);
+      return id;
+    });
+  }
+
+  /**
+   * Saves the owner's (or an editor's) changes. A published item gets a new revision with the
+   * given summary; an unpublished one is simply updated (it has no public history yet).
+   */
+  async update(actor: Actor, id: string, input: ItemInput, summary: string): Promise<void> {
+    const item = await this.get(id);
+    if (!this.canEdit(actor, item)) throw item.status === 'published' && this.canSuggest(actor, item) ? new ForbiddenError('suggest_instead') : new NotFoundError();
+    if (item.status === 'published' && input.kind !== item.kind) throw new ValidationError('invalid_input', 'kind is fixed once published', { fields: { kind: 'kind_fixed' } });
+    const fields = await this.#fields(actor, input, item.ownerId);
+    await this.services.db.transaction().execute(async (trx) => {
+      await store.updateItem(trx, id, fields);
+      if (item.status === 'published') {
+        const number = item.revision + 1;
+        await store.insertRevision(trx, id, number, actor.id, summary, { title: fields.title, summary: fields.summary, body: fields.bodyMd });
+        await store.setRevision(trx, id, number);
+      }
+      await recordAudit(trx, 'library.updated', { type: 'library_item', id }, { revision: item.status === 'published' ? item.revision + 1 : null }, actor.id);
+    });
+    if (item.status === 'published') this.services.pageCache.clear();
+  }
+
+  /** Sets the "contains nudity" flag: the owner, or a moderator on anyone's item. */
+  async setNudity(actor: Actor, id: string, nudity: boolean): Promise<void> {
+    const item = await this.get(id);
+    if (!(this.isOwner(actor, item) || can(actor, 'library.remove')) || item.status === 'removed') throw new NotFoundError();
+    await this.services.db.transaction().execute(async (trx) => {
+      await store.setNudity(trx, id, nudity);
+      await recordAudit(trx, 'library.flagged', { type: 'library_item', id }, { nudity }, actor.id);
+    });
+    this.services.pageCache.clear();
+  }
+
+  /** Adds an accepted upload to an item. Every library file is stored private: the library route serves it after checking the item. */
+  async addFile(actor: Actor, id: string, file: IntakeFile, role: FileRole, alt: string): Promise<void> {
+    const item = await this.get(id);
+    if (!this.canEdit(actor, item)) throw new NotFoundError();
+    await this.#requireLicence(actor);
+    const expected = role === 'cover' || role === 'image' ? 'image' : role === 'document' ? 'pdf' : 'video';
+    if (file.kind !== expected) throw new ValidationError('upload_not_allowed');
+    if (role !== 'cover' && KIND_FILES[item.kind] !== role) throw new ValidationError('upload_not_allowed');
+    await this.services.db.transaction().execute(async (trx) => {
+      const stored = await storeUpload(trx, this.services.storage, file, { createdBy: actor.id, isPrivate: true });
+      const mediaId = stored.kind === 'image' ? stored.image.id : stored.file.id;
+      await store.insertFile(trx, id, mediaId, role, alt);
+      await recordAudit(trx, 'media.uploaded', { type: 'library_item', id }, { mediaId, role }, actor.id);
+    });
+    if (item.status === 'published') this.services.pageCache.clear();
+  }
+
+  async removeFile(actor: Actor, id: string, fileId: string): Promise<void> {
+    const item = await this.get(id);
+    if (!this.canEdit(actor, item)) throw new NotFoundError();
+    await this.services.db.transaction().execute(async (trx) => {
+      if (!(await store.deleteFile(trx, id, fileId))) throw new NotFoundError();
+      await recordAudit(trx, 'library.updated', { type: 'library_item', id }, { fileRemoved: fileId }, actor.id);
+    });
+    if (item.status === 'published') this.services.pageCache.clear();
+  }
+
+  // Workflow
+
+  async submit(actor: Actor, id: string): Promise<void> {
+    const item = await this.get(id);
+    if (!this.isOwner(actor, item)) throw new NotFoundError();
+    const needed = KIND_FILES[item.kind];
+    if (needed && !(await store.listFiles(this.services.db, id)).some((f) => f.role === needed)) throw new ValidationError('library_file_missing');
+    await this.services.db.transaction().execute(async (trx) => {
+      if (!(await store.transition(trx, id, ['draft', 'returned'], 'submitted'))) throw new ConflictError('wrong_status');
+      await recordAudit(trx, 'library.submitted', { type: 'library_item', id }, undefined, actor.id);
+    });
+  }
+
+  async publish(actor: Actor, id: string): Promise<void> {
+    const item = await this.get(id);
+    await this.services.db.transaction().execute(async (trx) => {
+      const number = item.revision + 1;
+      if (!(await store.transition(trx, id, ['submitted'], 'published', { revision: number }))) throw new ConflictError('wrong_status');
+      await store.insertRevision(trx, id, number, item.ownerId, '', snapshotOf(item));
+      await recordAudit(trx, 'library.published', { type: 'library_item', id }, undefined, actor.id);
+      await this.#tellOwner(trx, item, (name, locale) => ({ template: itemPublished, data: { name, title: item.title, url: this.#url(locale, `/library/${item.slug}`) } }));
+    });
+    this.services.pageCache.clear();
+  }
+
+  /** Sends a submitted item back to its owner with a reason, which is emailed to them. */
+  async returnItem(actor: Actor, id: string, reason: string): Promise<void> {
+    const item = await this.get(id);
+    await this.services.db.transaction().execute(async (trx) => {
+      if (!(await store.transition(trx, id, ['submitted'], 'returned', { returnReason: reason }))) throw new ConflictError('wrong_status');
+      // The reason is written to the owner: kept on the item, not in the audit trail.
+      await recordAudit(trx, 'library.returned', { type: 'library_item', id }, undefined, actor.id);
+      await this.#tellOwner(trx, item, (name, locale) => ({ template: itemReturned, data: { name, title: item.title, reason, url: this.#url(locale, `/library/items/${id}/edit`) } }));
+    });
+  }
+
+  /** Removal for cause (moderators only): the page becomes a tombstone (410) that keeps the title and the reason category. */
+  async remove(actor: Actor, id: string, reason: RemovalReason): Promise<void> {
+    await this.get(id);
+    await this.services.db.transaction().execute(async (trx) => {
+      if (!(await store.transition(trx, id, ['published'], 'removed', { removalReason: reason }))) throw new ConflictError('wrong_status');
+      await recordAudit(trx, 'library.removed', { type: 'library_item', id }, { reason }, actor.id);
+    });
+    this.services.pageCache.clear();
+  }
+
+  async #tellOwner<D>(trx: Trx, item: LibraryItem, make: (name: string, locale: Locale) => { template: import('../../core/mail/index.js').EmailTemplate<D>; data: D }): Promise<void> {
+    if (!item.ownerId) return;
+    const owner = await findUserById(trx, item.ownerId);
+    if (!owner) return;
+    const locale = owner.locale as Locale;
+    const { template, data } = make(owner.name, locale);
+    await this.services.mail.send(trx, template, { to: owner.email, locale, data });
+  }
+
+  // Revisions
+
+  async revisions(actor: Actor | null, id: string): Promise<{ item: LibraryItem; revisions: Revision[] }> {
+    const item = await this.get(id);
+    if (!this.canSee(actor, item) || item.status === 'removed') throw new NotFoundError();
+    return { item, revisions: await store.listRevisions(this.services.db, id) };
+  }
+
+  async diff(actor: Actor | null, id: string, from: number, to: number): Promise<{ item: LibraryItem; segments: DiffSegment[] }> {
+    const item = await this.get(id);
+    if (!this.canSee(actor, item) || item.status === 'removed') throw new NotFoundError();
+    const [a, b] = await Promise.all([store.findRevision(this.services.db, id, from), store.findRevision(this.services.db, id, to)]);
+    if (!a || !b) throw new NotFoundError();
+    return { item, segments: wordDiff(textOf(a), textOf(b)) };
+  }
+
+  /** Restores an old revision as a new one (history is never rewritten). */
+  async restore(actor: Actor, id: string, number: number): Promise<void> {
+    const item = await this.get(id);
+    if (!this.canEdit(actor, item) || item.status !== 'published') throw new NotFoundError();
+    const snap = await store.findRevision(this.services.db, id, number);
+    if (!snap) throw new NotFoundError();
+    const html = await renderMarkdown(snap.body);
+    await this.services.db.transaction().execute(async (trx) => {
+      await this.#applyText(trx, actor, item, snap, html, `restore:${number}`);
+      await recordAudit(trx, 'library.restored', { type: 'library_item', id }, { from: number }, actor.id);
+    });
+    this.services.pageCache.clear();
+  }
+
+  /** Makes `snap` the item's text as a new revision, in the caller's transaction (with its audit event). */
+  async #applyText(trx: Trx, actor: Actor, item: LibraryItem, snap: Snapshot, html: string, summary: string): Promise<void> {
+    const number = item.revision + 1;
+    await store.updateText(trx, item.id, { title: snap.title, summary: snap.summary, bodyMd: snap.body, bodyHtml: html });
+    await store.insertRevision(trx, item.id, number, actor.id, summary, snap);
+    await store.setRevision(trx, item.id, number);
+  }
+
+  // Suggested edits
+
+  async suggest(actor: Actor, id: string, snap: Snapshot, note: string): Promise<string> {
+    const item = await this.get(id);
+    if (!this.canSuggest(actor, item)) throw new NotFoundError();
+    return this.services.db.transaction().execute(async (trx) => {
+      const sid = await store.insertSuggestion(trx, id, actor.id, item.revision, snap, note);
+      await recordAudit(trx, 'library.suggested', { type: 'library_item', id }, { suggestion: sid }, actor.id);
+      return sid;
+    });
+  }
+
+  /** Pending suggestions with their diff against the current text; for the owner and editors only. */
+  async suggestions(actor: Actor, id: string): Promise<{ item: LibraryItem; suggestions: (Suggestion & { segments: DiffSegment[] })[] }> {
+    const item = await this.get(id);
+    if (!this.canEdit(actor, item)) throw new NotFoundError();
+    const list = await store.listSuggestions(this.services.db, id, 'pending');
+    const current = textOf(snapshotOf(item));
+    return { item, suggestions: list.map((s) => ({ ...s, segments: wordDiff(current, textOf(s.snapshot)) })) };
+  }
+
+  async decideSuggestion(actor: Actor, id: string, suggestionId: string, accept: boolean): Promise<void> {
+    const item = await this.get(id);
+    if (!this.canEdit(actor, item) || item.status !== 'published') throw new NotFoundError();
+    const suggestion = (await store.listSuggestions(this.services.db, id, 'pending')).find((s) => s.id === suggestionId);
+    if (!suggestion) throw new NotFoundError();
+    const html = accept ? await renderMarkdown(suggestion.snapshot.body) : '';
+    await this.services.db.transaction().execute(async (trx) => {
+      if (!(await store.decideSuggestion(trx, suggestionId, id, accept ? 'accepted' : 'rejected', actor.id))) throw new ConflictError('already_decided');
+      if (accept) await this.#applyText(trx, actor, item, suggestion.snapshot, html, suggestion.note || `suggestion:${suggestionId}`);
+      await recordAudit(trx, accept ? 'library.suggestion_accepted' : 'library.suggestion_rejected', { type: 'library_item', id }, { suggestion: suggestionId }, actor.id);
+    });
+    if (accept) this.services.pageCache.clear();
+  }
+
+  // Files as the library route serves them
+
+  /**
+   * Whether `actor` may fetch a library media object, and how it may be cached: published
+   * items' files are public; a draft's only reach its owner and reviewers (never cached).
+   */
+  async mediaAccess(actor: Actor | null, mediaId: string): Promise<'public' | 'private' | null> {
+    const itemId = await store.itemIdOfMedia(this.services.db, mediaId);
+    if (!itemId) return null;
+    const item = await store.findItem(this.services.db, itemId);
+    if (!item || item.status === 'removed' || !this.canSee(actor, item)) return null;
+    return item.status === 'published' ? 'public' : 'private';
+  }
+
+  /** The tiny placeholder of a library image, as WebP bytes (it is stored as a data: URI, which CSP would block). */
+  async placeholder(mediaId: string): Promise<Buffer | null> {
+    const row = (await findImages(this.services.db, [mediaId])).get(mediaId);
+    const uri = row?.placeholder;
+    const m = uri ? /^data:image\/webp;base64,([A-Za-z0-9+/=]+)$/.exec(uri) : null;
+    return m ? Buffer.from(m[1]!, 'base64') : null;
+  }
+}
