@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { createUser } from '../../src/core/auth/index.js';
+import { totpCode, totpStep } from '../../src/core/auth/totp.js';
 import { nowIso } from '../../src/core/db/portable.js';
 import { pdf } from '../support/media-fixtures.js';
 import { expectAccessible, openPage, type Site, useSiteAndBrowser } from './support.js';
@@ -11,8 +12,7 @@ const PASSWORD = 'a long enough professional password';
 
 /**
  * A verified professional (account, role and approved public profile, as staff approval leaves
- * them), signed in through the sign-in page. Every step of "create a verified professional and
- * sign in" is here, so a mandatory second factor only changes this function.
+ * them), signed in through the sign-in page and made to set up two-step sign-in there.
  */
 async function verifiedProfessional(browser: Browser, site: Site, who: { name: string; email: string; slug: string }): Promise<{ page: Page; problems: string[] }> {
   const db = site.services.db;
@@ -27,7 +27,13 @@ async function verifiedProfessional(browser: Browser, site: Site, who: { name: s
   await session.page.getByLabel('Email address').fill(who.email);
   await session.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await session.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await session.page.waitForURL(`${site.url}/account`);
+  // Professionals set up two-step sign-in before anything else.
+  await session.page.waitForURL(`${site.url}/account/two-factor`);
+  await session.page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+  const secret = ((await session.page.locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
+  await session.page.getByLabel('Code from your app').fill(totpCode(secret, totpStep()));
+  await session.page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+  await session.page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
   return session;
 }
 
