@@ -95,6 +95,8 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/consultations', ctx.t('admin.nav.consultations'), 'consultation.manage'],
       ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],
       ['/admin/privacy', ctx.t('admin.nav.privacy'), 'privacy.requests'],
+      ['/admin/policies', ctx.t('admin.nav.policies'), 'policies.manage'],
+      ['/admin/retention', ctx.t('admin.nav.retention'), 'retention.manage'],
       ['/admin/newsletters/subscribers', ctx.t('admin.nav.subscribers'), 'newsletter.subscribers'],
       ['/admin/professionals', ctx.t('admin.nav.professionals'), 'professionals.verify'],
       ['/admin/people', ctx.t('admin.nav.people'), 'people.manage'],
@@ -197,6 +199,45 @@ function ConsentBanner({ ctx, banner }: { ctx: ViewContext; banner: { returnTo: 
   );
 }
 
+/** Notices of public pages: a new version of a policy, a security incident. */
+function SiteNotices({ ctx }: { ctx: ViewContext }): JSX.Element {
+  const notices = ctx.siteNotices ?? [];
+  if (!notices.length) return <></>;
+  return (
+    <div class="site-notices">
+      {notices.map((n, i) => (
+        <section class={`site-notice site-notice-${n.tone}`} aria-labelledby={`site-notice-${i}`}>
+          <div class="wrap">
+            <h2 id={`site-notice-${i}`} safe>
+              {n.title}
+            </h2>
+            <p>
+              <span safe>{n.text}</span>{' '}
+              {n.link ? (
+                <a href={n.link.href} safe>
+                  {n.link.label}
+                </a>
+              ) : (
+                ''
+              )}
+            </p>
+            {n.dismiss ? (
+              <form method="post" action={n.dismiss.action}>
+                <input type="hidden" name="returnTo" value={n.dismiss.returnTo} />
+                <button type="submit" class="button secondary" safe>
+                  {n.dismiss.label}
+                </button>
+              </form>
+            ) : (
+              ''
+            )}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
+
 /** The page frame: head, skip link, header, navigation, main, footer. */
 export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children?: Children }): JSX.Element {
   const locales = meta.locales ?? LOCALES;
@@ -251,6 +292,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
             {escapeHtml(ctx.t('layout.skip'))}
           </a>
           {!admin && ctx.consentBanner ? <ConsentBanner ctx={ctx} banner={ctx.consentBanner} /> : ''}
+          {admin ? '' : <SiteNotices ctx={ctx} />}
           <header class="site-header">
             <div class="wrap header-row">
               <a class="brand" href={admin ? '/admin' : href(ctx, '/')}>

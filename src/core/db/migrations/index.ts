@@ -30,6 +30,9 @@ import * as m0032 from './20261122_0032_cookie_consents.js';
 import * as m0033 from './20261122_0033_privacy_requests.js';
 import * as m0040 from './20261122_0040_media_kinds.js';
 import * as m0045 from './20261206_0045_reveal_sensitive_media.js';
+import * as m0070 from './20261206_0070_policy_versions.js';
+import * as m0071 from './20261206_0071_shine_the_light.js';
+import * as m0072 from './20261206_0072_retention_runs.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +67,7 @@ export const migrations: Record<string, Migration> = {
   '20261122_0033_privacy_requests': m0033,
   '20261122_0040_media_kinds': m0040,
   '20261206_0045_reveal_sensitive_media': m0045,
+  '20261206_0070_policy_versions': m0070,
+  '20261206_0071_shine_the_light': m0071,
+  '20261206_0072_retention_runs': m0072,
 };
