@@ -69,8 +69,8 @@ const DAY_MS = 86_400_000;
 const BATCH = 500;
 
 /**
- * Purges what the rules say is past its time, in batches (a long backlog never holds one huge
- * transaction), and records the run. A table that fails (a foreign key, a lock) is reported and
+ * Purges what the rules say is past its time (rows with sealed files in batches, so their files
+ * go too), and records the run. A table that fails (a foreign key, a lock) is reported and
  * the others still run. Safe to run twice: the second run finds nothing.
  */
 export async function runRetention(db: Db, storage: MediaStorage, trigger: RetentionTrigger, now: Date = new Date()): Promise<RetentionRun> {
@@ -89,24 +89,25 @@ export async function runRetention(db: Db, storage: MediaStorage, trigger: Reten
     const fileColumns = Object.keys(entry.sealed?.files ?? {});
     let count = 0;
     try {
-      for (;;) {
-        const rows = await loose
-          .selectFrom(rule.table)
-          .select([key, ...fileColumns])
-          .where(rule.from, '<', limit as never)
-          .limit(BATCH)
-          .execute();
-        if (!rows.length) break;
-        const ids = rows.map((r) => r[key]);
-        const result = await loose.deleteFrom(rule.table).where(key, 'in', ids as never[]).executeTakeFirst();
-        count += Number(result.numDeletedRows);
-        for (const row of rows) {
-          for (const column of fileColumns) {
-            const file = row[column];
-            if (typeof file === 'string' && file) await storage.remove(file).catch(() => undefined);
+      if (!fileColumns.length) {
+        // Nothing outside the database to clean up: one statement.
+        const result = await loose.deleteFrom(rule.table).where(rule.from, '<', limit as never).executeTakeFirst();
+        count = Number(result.numDeletedRows);
+      } else {
+        // Rows with sealed files: in batches by key, the files removed once their rows are gone.
+        for (;;) {
+          const rows = await loose.selectFrom(rule.table).select([key, ...fileColumns]).where(rule.from, '<', limit as never).limit(BATCH).execute();
+          if (!rows.length) break;
+          const result = await loose.deleteFrom(rule.table).where(key, 'in', rows.map((r) => r[key]) as never[]).executeTakeFirst();
+          count += Number(result.numDeletedRows);
+          for (const row of rows) {
+            for (const column of fileColumns) {
+              const file = row[column];
+              if (typeof file === 'string' && file) await storage.remove(file).catch(() => undefined);
+            }
           }
+          if (rows.length < BATCH) break;
         }
-        if (rows.length < BATCH) break;
       }
     } catch (error) {
       errors[rule.table] = error instanceof Error ? error.message.slice(0, 300) : 'failed';
