@@ -25,6 +25,7 @@ import passkeys from './features/passkeys/index.js';
 import policies from './features/policies/index.js';
 import privacy from './features/privacy/index.js';
 import procedures from './features/procedures/index.js';
+import shineTheLight from './features/shine-the-light/index.js';
 import site from './features/site/index.js';
 import twoFactor from './features/two-factor/index.js';
 import type { DashboardSource } from './features/admin/dashboard.js';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(twoFactor, services);
   await app.register(passkeys, services);
   await app.register(privacy, services);
+  await app.register(shineTheLight, services);
   await app.register(consultations, services);
   await app.register(staff, services);
   await app.register(admin, services);

@@ -97,6 +97,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/privacy', ctx.t('admin.nav.privacy'), 'privacy.requests'],
       ['/admin/policies', ctx.t('admin.nav.policies'), 'policies.manage'],
       ['/admin/retention', ctx.t('admin.nav.retention'), 'retention.manage'],
+      ['/admin/shine-the-light', ctx.t('admin.nav.shine'), 'shine.register'],
       ['/admin/newsletters/subscribers', ctx.t('admin.nav.subscribers'), 'newsletter.subscribers'],
       ['/admin/professionals', ctx.t('admin.nav.professionals'), 'professionals.verify'],
       ['/admin/people', ctx.t('admin.nav.people'), 'people.manage'],
@@ -335,6 +336,9 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
                   </li>
                   <li>
                     <a href={href(ctx, '/privacy/center')}>{escapeHtml(ctx.t('nav.privacyChoices'))}</a>
+                  </li>
+                  <li>
+                    <a href={href(ctx, '/privacy/california')}>{escapeHtml(ctx.t('nav.californiaRights'))}</a>
                   </li>
                 </ul>
               </nav>
