@@ -1140,6 +1140,7 @@ export const en = {
   'shine.admin.addButton': 'Add to the register',
   'shine.admin.added': 'Added to the register.',
   'shine.admin.removed': 'Removed from the register.',
+  'transfer.short': 'Your address is stored and processed in the United States.',
 } as const;
 
 export type MessageKey = keyof typeof en;

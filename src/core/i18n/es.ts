@@ -1139,4 +1139,5 @@ export const es: Catalogue = {
   'shine.admin.addButton': 'Añadir al registro',
   'shine.admin.added': 'Añadido al registro.',
   'shine.admin.removed': 'Quitado del registro.',
+  'transfer.short': 'Su dirección se guarda y se trata en los Estados Unidos.',
 };

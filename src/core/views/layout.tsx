@@ -131,7 +131,7 @@ function FooterSubscribe({ ctx }: { ctx: ViewContext }): JSX.Element {
     <form method="post" action={href(ctx, '/newsletter/subscribe')} class="footer-subscribe" aria-labelledby="footer-subscribe-title">
       <h2 id="footer-subscribe-title">{escapeHtml(ctx.t('newsletter.footerTitle'))}</h2>
       <p class="hint" id="footer-subscribe-hint">
-        {escapeHtml(ctx.t('newsletter.footerHint'))} <a href={href(ctx, '/newsletter')}>{escapeHtml(ctx.t('newsletter.footerMore'))}</a>
+        {escapeHtml(ctx.t('newsletter.footerHint'))} {escapeHtml(ctx.t('transfer.short'))} <a href={href(ctx, '/newsletter')}>{escapeHtml(ctx.t('newsletter.footerMore'))}</a>
       </p>
       <input type="hidden" name="source" value={ctx.path} />
       <Honeypot ctx={ctx} id="footer-website" />
