@@ -17,6 +17,7 @@ import { S3Storage } from './core/media/s3.js';
 import { DiskStorage, type MediaStorage } from './core/media/storage.js';
 import { loadAssets } from './core/views/assets.js';
 import accounts from './features/accounts/index.js';
+import breaches from './features/breaches/index.js';
 import admin from './features/admin/index.js';
 import consultations from './features/consultations/index.js';
 import contact from './features/contact/index.js';
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(passkeys, services);
   await app.register(privacy, services);
   await app.register(shineTheLight, services);
+  await app.register(breaches, services);
   await app.register(consultations, services);
   await app.register(staff, services);
   await app.register(admin, services);

@@ -80,6 +80,11 @@ export const AUDIT_ACTIONS = [
   'shine.disclosure_added',
   'shine.disclosure_removed',
   'shine.request_answered',
+  'breach.recorded',
+  'breach.recipients_changed',
+  'breach.notices_sent',
+  'breach.notice_published',
+  'breach.notice_withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

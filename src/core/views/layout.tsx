@@ -98,6 +98,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/policies', ctx.t('admin.nav.policies'), 'policies.manage'],
       ['/admin/retention', ctx.t('admin.nav.retention'), 'retention.manage'],
       ['/admin/shine-the-light', ctx.t('admin.nav.shine'), 'shine.register'],
+      ['/admin/breaches', ctx.t('admin.nav.breaches'), 'breaches.manage'],
       ['/admin/newsletters/subscribers', ctx.t('admin.nav.subscribers'), 'newsletter.subscribers'],
       ['/admin/professionals', ctx.t('admin.nav.professionals'), 'professionals.verify'],
       ['/admin/people', ctx.t('admin.nav.people'), 'people.manage'],
