@@ -90,9 +90,11 @@ async function policies(app: FastifyInstance, services: AppServices): Promise<vo
     return reply.html(PolicyPage({ ctx: request.view(), document, doc, current, versions, upcoming: service.upcoming(document) }) as string);
   }
 
+  // Cached like every public page: cleared on publication and when a version takes effect.
+  const cached = { config: { action: 'policies.read', pageCache: true } };
   for (const document of POLICY_DOCUMENTS) {
-    app.get(`/${document}`, read, (request, reply) => showPolicy(request, reply, document));
-    app.get(`/${document}/versions/:version`, read, (request, reply) => showPolicy(request, reply, document, versionParams.parse(request.params).version));
+    app.get(`/${document}`, cached, (request, reply) => showPolicy(request, reply, document));
+    app.get(`/${document}/versions/:version`, cached, (request, reply) => showPolicy(request, reply, document, versionParams.parse(request.params).version));
   }
 
   app.post('/policies/notice', read, async (request, reply) => {

@@ -34,6 +34,7 @@ export class PolicyService {
   #published: PolicyVersion[] = [];
   #loadedAt = 0;
   #loading: Promise<void> | null = null;
+  #inForceKey: string | null = null;
   readonly #accepted = new Map<string, { at: number; versions: Record<PolicyDocument, number> }>();
   readonly #rendered = new Map<string, Promise<{ title: string; html: string }>>();
 
@@ -71,11 +72,18 @@ export class PolicyService {
 
   /** Refreshes the in-memory copy when it is older than 30 seconds (one query, shared by concurrent callers). */
   async refresh(): Promise<void> {
-    if (Date.now() - this.#loadedAt < CACHE_MS) return;
-    this.#loading ??= this.reload().finally(() => {
-      this.#loading = null;
-    });
-    await this.#loading;
+    if (Date.now() - this.#loadedAt >= CACHE_MS) {
+      this.#loading ??= this.reload().finally(() => {
+        this.#loading = null;
+      });
+      await this.#loading;
+    }
+    // A version published for a later day takes effect here: cached pages show the old one.
+    const inForce = POLICY_DOCUMENTS.map((d) => this.inForce(d)?.id ?? '').join(',');
+    if (inForce !== this.#inForceKey) {
+      if (this.#inForceKey !== null) this.services.pageCache.clear();
+      this.#inForceKey = inForce;
+    }
   }
 
   /** The published versions of a document, oldest first (future ones included). */
