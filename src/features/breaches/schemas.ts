@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { lineField, textField } from '../../core/http/text.js';
 import { BREACH_CATEGORIES } from './model.js';
 
-const text = z.string().trim().min(1, 'form.required').max(5000, 'form.tooLong');
+const text = textField(5000);
 /** A UTC date (year-month-day), not in the future. */
 const day = z
   .string()
@@ -21,7 +22,7 @@ const day = z
   });
 
 export const incidentForm = z.object({
-  title: z.string().trim().min(1, 'form.required').max(200, 'form.tooLong'),
+  title: lineField(200),
   description_en: text,
   description_es: text,
   actions_en: text,
@@ -36,8 +37,8 @@ export const incidentForm = z.object({
   discovered: day,
 });
 
-export const searchQuery = z.object({ q: z.string().trim().max(100).optional().catch(undefined), notice: z.enum(['recorded', 'added', 'removed', 'sent', 'published', 'withdrawn']).optional().catch(undefined) }).loose();
-export const recipientForm = z.object({ userId: z.string().min(1).max(40) });
+export const searchQuery = z.object({ q: lineField(100).optional().catch(undefined), notice: z.enum(['recorded', 'added', 'removed', 'sent', 'published', 'withdrawn']).optional().catch(undefined) }).loose();
+export const recipientForm = z.object({ userId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) });
 export const bannerForm = z.object({ banner: z.enum(['publish', 'withdraw']) });
-export const idParams = z.object({ id: z.string().min(1).max(40) });
-export const notifyPayload = z.object({ incidentId: z.string().min(1).max(40) });
+export const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) });
+export const notifyPayload = z.object({ incidentId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) });

@@ -135,3 +135,22 @@ describe('policy versions', () => {
     assert.equal((await t.request({ url: '/terms/versions/2' })).statusCode, 404);
   });
 });
+
+describe('records of collected personal data keep the version in force', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  test('Contact Us and Shine the Light requests record the privacy-policy version', async () => {
+    const sent = await t.request({ method: 'POST', url: '/contact', remoteAddress: '192.0.2.77', ...form({ name: 'Val', email: 'val@example.test', topic: 'general', message: 'A question about the site.' }) });
+    assert.equal(sent.statusCode, 303);
+    const message = await t.services.db.selectFrom('contact_messages').select('policy_version').executeTakeFirstOrThrow();
+    assert.equal(message.policy_version, policyVersion('privacy'));
+    assert.match(message.policy_version ?? '', /^Version 1 · /);
+    await t.request({ method: 'POST', url: '/privacy/california', remoteAddress: '192.0.2.78', ...form({ name: 'Val', email: 'val@example.test', california: 'on' }) });
+    const shine = await t.services.db.selectFrom('shine_requests').select('policy_version').executeTakeFirstOrThrow();
+    assert.equal(shine.policy_version, policyVersion('privacy'));
+  });
+});

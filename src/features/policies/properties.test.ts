@@ -187,7 +187,7 @@ describe('policy, Shine the Light and breach forms under random and hostile inpu
       { numRuns: 40 },
     );
     for (const bad of ['%00', '..%2F..%2Fetc', 'x'.repeat(100)]) {
-      for (const url of [`/admin/policies/${bad}`, `/admin/breaches/${bad}`, `/privacy/versions/${bad}`]) {
+      for (const url of [`/admin/policies/${bad}`, `/admin/breaches/${bad}`, `/privacy/versions/${bad}`, `/admin/breaches/x?q=${bad}`]) {
         const res = await t.request({ url, as: officer, headers: { accept: 'text/html' } });
         assert.ok([400, 404].includes(res.statusCode), `${url}: ${res.statusCode}`);
       }

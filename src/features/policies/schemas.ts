@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { localPath } from '../../core/http/forms.js';
+import { textField } from '../../core/http/text.js';
 import { POLICY_DOCUMENTS } from './model.js';
 
 const tick = z.literal('on').optional().transform((v) => v === 'on');
-const summary = z.string().trim().min(1, 'form.required').max(2000, 'form.tooLong');
-const body = z.string().trim().min(20, 'form.policyTooShort').max(200_000, 'form.tooLong').refine((v) => /^# \S/m.test(v), 'form.policyTitle');
+const summary = textField(2000);
+const body = textField(200_000).refine((v) => v.length >= 20, 'form.policyTooShort').refine((v) => /^# \S/m.test(v), 'form.policyTitle');
 
 export const versionForm = z.object({
   summary_en: summary,
@@ -48,5 +49,5 @@ export const acceptForm = z.object({
 export const nextQuery = z.object({ next: localPath.catch(undefined) }).loose();
 export const dismissForm = z.object({ returnTo: localPath.catch(undefined) }).loose();
 export const versionParams = z.object({ version: z.coerce.number().int().min(1).max(100_000) });
-export const idParams = z.object({ id: z.string().min(1).max(40) });
+export const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) });
 export const noticeQuery = z.object({ notice: z.enum(['created', 'saved', 'published', 'ran']).optional().catch(undefined) }).loose();

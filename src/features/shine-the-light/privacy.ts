@@ -9,7 +9,7 @@ definePersonalData({
   retention: { rule: 'days', days: 730, from: 'created_at' },
   link: { email: 'email' },
   personal: { name: 'identity', email: 'contact', locale: 'preferences' },
-  other: ['id', 'status', 'confirm_hash', 'confirm_expires_at', 'answer_year', 'answer', 'answered_at', 'created_at'],
+  other: ['id', 'status', 'policy_version', 'confirm_hash', 'confirm_expires_at', 'answer_year', 'answer', 'answered_at', 'created_at'],
 });
 
 defineNonPersonalData({

@@ -2,6 +2,7 @@ import type { Db, Trx } from '../../core/db/index.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso, readJson } from '../../core/db/portable.js';
 import { DISCLOSURE_CATEGORIES, type Disclosure, type DisclosureCategory, type ShineAnswer } from './model.js';
+import { policyVersion } from '../site/legal.js';
 import './tables.js';
 
 type Conn = Db | Trx;
@@ -37,7 +38,7 @@ export async function insertRequest(db: Conn, r: { name: string; email: string; 
   const id = newId();
   await db
     .insertInto('shine_requests')
-    .values({ id, name: r.name, email: r.email, locale: r.locale, status: 'unconfirmed', confirm_hash: r.confirmHash, confirm_expires_at: r.confirmExpiresAt.toISOString(), answer_year: null, answer: null, answered_at: null, created_at: nowIso() })
+    .values({ id, name: r.name, email: r.email, locale: r.locale, status: 'unconfirmed', policy_version: policyVersion('privacy'), confirm_hash: r.confirmHash, confirm_expires_at: r.confirmExpiresAt.toISOString(), answer_year: null, answer: null, answered_at: null, created_at: nowIso() })
     .execute();
   return id;
 }

@@ -18,6 +18,8 @@ export interface ShineRequestsTable {
   locale: string;
   /** unconfirmed | answered | repeat (refused: already answered this calendar year) */
   status: string;
+  /** The privacy-policy version in force when the request was made. */
+  policy_version: string;
   confirm_hash: string | null;
   confirm_expires_at: DbTime | null;
   answer_year: number | null;

@@ -24,6 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('locale', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('policy_version', 'text', (c) => c.notNull())
     .addColumn('confirm_hash', 'text')
     .addColumn('confirm_expires_at', t.time)
     .addColumn('answer_year', 'integer')

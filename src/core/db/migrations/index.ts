@@ -34,6 +34,7 @@ import * as m0070 from './20261206_0070_policy_versions.js';
 import * as m0071 from './20261206_0071_shine_the_light.js';
 import * as m0072 from './20261206_0072_retention_runs.js';
 import * as m0073 from './20261206_0073_breaches.js';
+import * as m0074 from './20261206_0074_form_policy_version.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_0071_shine_the_light': m0071,
   '20261206_0072_retention_runs': m0072,
   '20261206_0073_breaches': m0073,
+  '20261206_0074_form_policy_version': m0074,
 };
