@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './core/config/index.js';
 import { type Db, migrate, openDatabase } from './core/db/index.js';
 import { PageCache } from './core/http/page-cache.js';
+import type { SiteNoticeSource } from './core/http/notices.js';
 import httpCore from './core/http/index.js';
 import { splitLocale } from './core/i18n/index.js';
 import { FieldCipher, keysFromFile } from './core/crypto/index.js';
@@ -16,14 +17,17 @@ import { S3Storage } from './core/media/s3.js';
 import { DiskStorage, type MediaStorage } from './core/media/storage.js';
 import { loadAssets } from './core/views/assets.js';
 import accounts from './features/accounts/index.js';
+import breaches from './features/breaches/index.js';
 import admin from './features/admin/index.js';
 import consultations from './features/consultations/index.js';
 import contact from './features/contact/index.js';
 import library from './features/library/index.js';
 import newsletters from './features/newsletters/index.js';
 import passkeys from './features/passkeys/index.js';
+import policies from './features/policies/index.js';
 import privacy from './features/privacy/index.js';
 import procedures from './features/procedures/index.js';
+import shineTheLight from './features/shine-the-light/index.js';
 import site from './features/site/index.js';
 import twoFactor from './features/two-factor/index.js';
 import type { DashboardSource } from './features/admin/dashboard.js';
@@ -46,6 +50,8 @@ export interface AppServices {
   readonly sitemap: (() => Promise<SitemapEntry[]>)[];
   /** Features add the cards of the back-office dashboard. */
   readonly dashboard: DashboardSource[];
+  /** Features add the notices of public pages (core/http/notices.ts). */
+  readonly notices: SiteNoticeSource[];
 }
 
 /** Media storage: S3-compatible object storage when S3_BUCKET is set, otherwise DATA_DIR/media on disk. */
@@ -78,6 +84,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
     cipher: new FieldCipher(config.dataKeys ?? keysFromFile(config.dataDir)),
     sitemap: [],
     dashboard: [],
+    notices: [],
   };
 
   const app = Fastify({
@@ -98,9 +105,10 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   // Per-route limits (forms anyone can post); in process for now, shared (Redis) at scale later.
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20, parts: 25 } });
-  await app.register(httpCore, { config, db, pageCache: services.pageCache });
+  await app.register(httpCore, { config, db, pageCache: services.pageCache, notices: services.notices });
 
   await app.register(site, services);
+  await app.register(policies, services);
   await app.register(accounts, services);
   await app.register(procedures, services);
   await app.register(library, services);
@@ -109,6 +117,8 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(twoFactor, services);
   await app.register(passkeys, services);
   await app.register(privacy, services);
+  await app.register(shineTheLight, services);
+  await app.register(breaches, services);
   await app.register(consultations, services);
   await app.register(staff, services);
   await app.register(admin, services);

@@ -13,6 +13,7 @@ import { AppError } from './core/errors.js';
 import { isLocale } from './core/i18n/index.js';
 import { PageCache } from './core/http/page-cache.js';
 import { resealAll } from './core/privacy/rotation.js';
+import { runRetention } from './core/privacy/retention.js';
 import { guideService } from './features/procedures/index.js';
 import { describeImport } from './features/procedures/import.js';
 import { GUIDE_CATEGORIES, type GuideCategory } from './features/procedures/model.js';
@@ -30,6 +31,7 @@ Commands:
                                  print a one-time link to set up a staff account
   rotate-keys                    re-seal medical information with the first key of DATA_KEYS
   audit verify                   check the audit log's hash chain from the first event
+  retention run                  purge what is past its retention limit now, and print the counts
 `;
 
 /** A mistake in how the command was called: one line on stderr, exit 2. */
@@ -161,6 +163,24 @@ async function main(argv: string[]): Promise<void> {
       const at = Number.isNaN(result.at.getTime()) ? 'unreadable time' : result.at.toISOString();
       process.stderr.write(`sutura: audit log BROKEN at event ${result.seq} (id ${result.id}, ${at}); the ${result.count} events before it verify\n`);
       process.exitCode = 1;
+      return;
+    }
+    case 'retention': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+      if (positionals[0] !== 'run' || positionals.length > 1) throw new UsageError('usage: sutura retention run');
+      // The whole app, so every feature's registry entries (and so their rules) are loaded.
+      const { app, services } = await buildApp(config);
+      try {
+        const run = await runRetention(services.db, services.storage, 'command');
+        const counts = Object.entries(run.purged).map(([table, n]) => `${table} ${n}`).join(', ');
+        process.stdout.write(`retention: purged ${run.total} rows${counts ? ` (${counts})` : ''}\n`);
+        if (Object.keys(run.errors).length) {
+          process.stderr.write(`sutura: retention could not purge ${Object.keys(run.errors).join(', ')}\n`);
+          process.exitCode = 1;
+        }
+      } finally {
+        await app.close();
+      }
       return;
     }
     default:

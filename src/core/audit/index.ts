@@ -92,6 +92,19 @@ export const AUDIT_ACTIONS = [
   'people.minor_marked',
   'people.minor_erased',
   'audit.exported',
+  'policy.version_created',
+  'policy.version_updated',
+  'policy.version_published',
+  'policy.accepted',
+  'retention.run_requested',
+  'shine.disclosure_added',
+  'shine.disclosure_removed',
+  'shine.request_answered',
+  'breach.recorded',
+  'breach.recipients_changed',
+  'breach.notices_sent',
+  'breach.notice_published',
+  'breach.notice_withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

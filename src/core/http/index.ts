@@ -12,6 +12,7 @@ import type { ViewContext } from '../views/context.js';
 import { ErrorPage } from '../views/error-page.js';
 import { type Consent, readConsent } from './consent.js';
 import { enterContext } from './context.js';
+import type { SiteNoticeSource } from './notices.js';
 import type { PageCache } from './page-cache.js';
 import { checkSameOrigin, newNonce, setSecurityHeaders } from './security.js';
 import './types.js';
@@ -23,6 +24,8 @@ export interface HttpCoreOptions {
   config: Config;
   db: Db;
   pageCache: PageCache;
+  /** Features add the notices of public pages (new policy versions, security incidents). */
+  notices?: readonly SiteNoticeSource[];
 }
 
 /** The signed-in person behind a request whose route already required a session. */
@@ -65,7 +68,7 @@ function wantsHtml(request: FastifyRequest): boolean {
  * The core HTTP layer: request context, language, session, security headers, CSRF check,
  * per-route permissions, the page cache, static assets, and error pages.
  */
-async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCoreOptions): Promise<void> {
+async function httpCore(app: FastifyInstance, { config, db, pageCache, notices = [] }: HttpCoreOptions): Promise<void> {
   const https = config.publicUrl.startsWith('https://');
   const publicOrigin = new URL(config.publicUrl).origin;
   const policy = sessionPolicy(config);
@@ -100,6 +103,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
       partial: this.headers['hx-request'] === 'true' && this.headers['hx-boosted'] !== 'true',
       ageGate: ageGated(this) && !path.startsWith('/age-gate') ? { minAge: config.minAge, returnTo: localizePath(this.locale, this.url) } : null,
       // The privacy center is where the choice is made in detail: no banner over it.
+      siteNotices: path.startsWith('/admin') ? [] : notices.flatMap((source) => source.notices(this)),
       consentBanner: !this.consent.decided && !path.startsWith('/admin') && !path.startsWith('/privacy/center') ? { returnTo: localizePath(this.locale, this.url), optOutSignal: this.consent.optOutSignal } : null,
     };
   });
@@ -127,7 +131,8 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
    * visitor who answered must never get the asking copy, nor a first visitor the other one).
    */
   function pageCacheKey(request: FastifyRequest): string {
-    return `${request.locale}:${ageGated(request) ? 'age-gate:' : ''}${request.consent.decided ? '' : 'consent:'}${request.url}`;
+    const shown = notices.flatMap((source) => source.notices(request).map((n) => n.key)).join(',');
+    return `${request.locale}:${ageGated(request) ? 'age-gate:' : ''}${request.consent.decided ? '' : 'consent:'}${shown ? `notices=${shown}:` : ''}${request.url}`;
   }
 
   app.addHook('onRequest', async (request, reply) => {
@@ -140,6 +145,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache }: HttpCor
     reply.header('x-request-id', request.id);
 
     if (request.url.startsWith('/assets/')) return;
+    for (const source of notices) await source.refresh();
 
     const cookie = request.cookies[SESSION_COOKIE];
     // The page cache serves anonymous readers only; anyone with a session gets fresh pages.

@@ -1,4 +1,5 @@
 import type { PracticeIdentity } from '../config/index.js';
+import type { SiteNotice } from '../http/notices.js';
 import type { Locale, Translate } from '../i18n/index.js';
 
 /** What every view may know about the request: never a database handle, only data. */
@@ -21,6 +22,8 @@ export interface ViewContext {
    * the minimum age and the localized address to come back to after answering.
    */
   readonly ageGate?: { readonly minAge: number; readonly returnTo: string } | null;
+  /** Notices at the top of public pages (a new policy version, a security incident). */
+  readonly siteNotices?: readonly SiteNotice[];
   /** The cookie banner, while the visitor has made no choice (never in the back office). */
   readonly consentBanner?: { readonly returnTo: string; readonly optOutSignal: boolean } | null;
 }

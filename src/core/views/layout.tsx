@@ -47,6 +47,8 @@ interface Frame {
   readonly actor: { readonly name: string; readonly isStaff: boolean } | null;
   readonly ageGate: { readonly minAge: number; readonly returnTo: string } | null;
   readonly consent: { readonly returnTo: string; readonly optOutSignal: boolean } | null;
+  /** The site notices (a new policy version, a security incident), already rendered: rare, and each different. */
+  readonly notices: string;
   /** The page a footer subscription came from. */
   readonly source: string;
 }
@@ -137,6 +139,10 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/consultations', ctx.t('admin.nav.consultations'), 'consultation.manage'],
       ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],
       ['/admin/privacy', ctx.t('admin.nav.privacy'), 'privacy.requests'],
+      ['/admin/policies', ctx.t('admin.nav.policies'), 'policies.manage'],
+      ['/admin/retention', ctx.t('admin.nav.retention'), 'retention.manage'],
+      ['/admin/shine-the-light', ctx.t('admin.nav.shine'), 'shine.register'],
+      ['/admin/breaches', ctx.t('admin.nav.breaches'), 'breaches.manage'],
       ['/admin/newsletters/subscribers', ctx.t('admin.nav.subscribers'), 'newsletter.subscribers'],
       ['/admin/professionals', ctx.t('admin.nav.professionals'), 'professionals.verify'],
       ['/admin/people', ctx.t('admin.nav.people'), 'people.manage'],
@@ -170,7 +176,7 @@ function FooterSubscribe({ ctx, source }: { ctx: ViewContext; source: string }):
     <form method="post" action={href(ctx, '/newsletter/subscribe')} class="footer-subscribe" aria-labelledby="footer-subscribe-title">
       <h2 id="footer-subscribe-title">{escapeHtml(ctx.t('newsletter.footerTitle'))}</h2>
       <p class="hint" id="footer-subscribe-hint">
-        {escapeHtml(ctx.t('newsletter.footerHint'))} <a href={href(ctx, '/newsletter')}>{escapeHtml(ctx.t('newsletter.footerMore'))}</a>
+        {escapeHtml(ctx.t('newsletter.footerHint'))} {escapeHtml(ctx.t('transfer.short'))} <a href={href(ctx, '/newsletter')}>{escapeHtml(ctx.t('newsletter.footerMore'))}</a>
       </p>
       <input type="hidden" name="source" value={source} />
       <Honeypot ctx={ctx} id="footer-website" />
@@ -239,6 +245,45 @@ function ConsentBanner({ ctx, banner }: { ctx: ViewContext; banner: { returnTo: 
   );
 }
 
+/** Notices of public pages: a new version of a policy, a security incident. */
+function SiteNotices({ ctx }: { ctx: ViewContext }): JSX.Element {
+  const notices = ctx.siteNotices ?? [];
+  if (!notices.length) return <></>;
+  return (
+    <div class="site-notices">
+      {notices.map((n, i) => (
+        <section class={`site-notice site-notice-${n.tone}`} aria-labelledby={`site-notice-${i}`}>
+          <div class="wrap">
+            <h2 id={`site-notice-${i}`} safe>
+              {n.title}
+            </h2>
+            <p>
+              <span safe>{n.text}</span>{' '}
+              {n.link ? (
+                <a href={n.link.href} safe>
+                  {n.link.label}
+                </a>
+              ) : (
+                ''
+              )}
+            </p>
+            {n.dismiss ? (
+              <form method="post" action={n.dismiss.action}>
+                <input type="hidden" name="returnTo" value={n.dismiss.returnTo} />
+                <button type="submit" class="button secondary" safe>
+                  {n.dismiss.label}
+                </button>
+              </form>
+            ) : (
+              ''
+            )}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
+
 /** The page frame: head, skip link, header, navigation, main, footer. */
 function FrameMarkup({ ctx, frame, children }: { ctx: ViewContext; frame: Frame; children: string }): JSX.Element {
   const admin = frame.admin;
@@ -285,6 +330,7 @@ function FrameMarkup({ ctx, frame, children }: { ctx: ViewContext; frame: Frame;
             {escapeHtml(ctx.t('layout.skip'))}
           </a>
           {!admin && frame.consent ? <ConsentBanner ctx={ctx} banner={frame.consent} /> : ''}
+          {frame.notices}
           <header class="site-header">
             <div class="wrap header-row">
               <a class="brand" href={admin ? '/admin' : href(ctx, '/')}>
@@ -328,6 +374,9 @@ function FrameMarkup({ ctx, frame, children }: { ctx: ViewContext; frame: Frame;
                   <li>
                     <a href={href(ctx, '/privacy/center')}>{escapeHtml(ctx.t('nav.privacyChoices'))}</a>
                   </li>
+                  <li>
+                    <a href={href(ctx, '/privacy/california')}>{escapeHtml(ctx.t('nav.californiaRights'))}</a>
+                  </li>
                 </ul>
               </nav>
               <p class="practice">
@@ -369,6 +418,7 @@ function frameOf(ctx: ViewContext, meta: PageMeta): Frame {
     actor: ctx.actor,
     ageGate: ctx.ageGate ?? null,
     consent: ctx.consentBanner ?? null,
+    notices: admin ? '' : (SiteNotices({ ctx }) as string),
     source: ctx.path,
   };
 }
@@ -437,6 +487,7 @@ function markedFrame(frame: Frame, children: string): { marked: Frame; values: s
     actor: frame.actor ? { name: mark(frame.actor.name, 'text'), isStaff: frame.actor.isStaff } : null,
     ageGate: frame.ageGate ? { minAge: frame.ageGate.minAge, returnTo: attr(frame.ageGate.returnTo) } : null,
     consent: frame.consent ? { optOutSignal: frame.consent.optOutSignal, returnTo: attr(frame.consent.returnTo) } : null,
+    notices: mark(frame.notices, 'raw'),
     source: attr(frame.source),
   };
   mark(children, 'raw');

@@ -24,7 +24,7 @@ definePersonalData(
       photo_meta: 'medical',
       locale: 'preferences',
     },
-    other: ['id', 'status', 'assigned_to', 'created_at', 'updated_at'],
+    other: ['id', 'status', 'assigned_to', 'policy_version', 'created_at', 'updated_at'],
     sealed: { key: 'id', columns: { message_sealed: (row) => sealedAt.message(id(row)) }, files: { photo_key: (row) => sealedAt.photo(id(row)) } },
   },
   {

@@ -2,6 +2,7 @@ import type { Db, Trx } from '../../core/db/index.js';
 import { nowIso, readJson, readTime, writeJson } from '../../core/db/portable.js';
 import type { Locale } from '../../core/i18n/index.js';
 import type { ConsultationStatus, ConsultationSummary, ContactMethod, ContactTime, PhotoMeta } from './model.js';
+import { policyVersion } from '../site/legal.js';
 import './tables.js';
 
 type Conn = Db | Trx;
@@ -50,6 +51,7 @@ export async function insertRequest(
       locale: r.locale,
       status: 'new',
       assigned_to: null,
+      policy_version: policyVersion('privacy'),
       created_at: now,
       updated_at: now,
     })

@@ -19,6 +19,8 @@ export interface ConsultationRequestsTable {
   photo_key: string | null;
   photo_meta: DbJson | null;
   locale: string;
+  /** The privacy-policy version in force when the request was sent (its consent box). */
+  policy_version?: string | null;
   status: string;
   assigned_to: string | null;
   created_at: DbTime;

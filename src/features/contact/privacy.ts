@@ -10,7 +10,7 @@ definePersonalData(
     retention: { rule: 'days', days: 730, from: 'updated_at' },
     link: { email: 'email' },
     personal: { name: 'identity', email: 'contact', message: 'content', locale: 'preferences' },
-    other: ['id', 'topic', 'status', 'assigned_to', 'created_at', 'updated_at'],
+    other: ['id', 'topic', 'status', 'assigned_to', 'policy_version', 'created_at', 'updated_at'],
   },
   {
     table: 'contact_entries',

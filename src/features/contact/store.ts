@@ -3,6 +3,7 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso, readTime } from '../../core/db/portable.js';
 import type { Locale } from '../../core/i18n/index.js';
 import type { ContactEntry, ContactMessage, ContactStatus, ContactTopic } from './model.js';
+import { policyVersion } from '../site/legal.js';
 import './tables.js';
 
 type Conn = Db | Trx;
@@ -12,7 +13,7 @@ export async function insertMessage(trx: Conn, m: { name: string; email: string;
   const now = nowIso();
   await trx
     .insertInto('contact_messages')
-    .values({ id, name: m.name, email: m.email, topic: m.topic, message: m.message, locale: m.locale, status: 'new', assigned_to: null, created_at: now, updated_at: now })
+    .values({ id, name: m.name, email: m.email, topic: m.topic, message: m.message, locale: m.locale, status: 'new', assigned_to: null, policy_version: policyVersion('privacy'), created_at: now, updated_at: now })
     .execute();
   return id;
 }

@@ -9,6 +9,8 @@ export interface ContactMessagesTable {
   locale: string;
   status: string;
   assigned_to: string | null;
+  /** The privacy-policy version in force when the message was sent. */
+  policy_version?: string | null;
   created_at: DbTime;
   updated_at: DbTime;
 }

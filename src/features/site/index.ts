@@ -30,7 +30,8 @@ export default async function site(app: FastifyInstance, services: AppServices):
 
   // The texts are fixed for the life of the process: read and rendered once per page and language.
   const legalDocs = new Map<string, Promise<LegalDocument>>();
-  for (const page of LEGAL_PAGES) {
+  // The terms and the privacy policy are versioned (features/policies); the disclaimer is static.
+  for (const page of LEGAL_PAGES.filter((p) => p === 'disclaimer')) {
     app.get(`/${page}`, { config: { action: 'site.read', pageCache: true } }, async (request, reply) => {
       const key = `${page}:${request.locale}`;
       let loading = legalDocs.get(key);

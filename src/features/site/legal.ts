@@ -43,11 +43,25 @@ export async function loadLegalDocument(page: LegalPage, locale: Locale, practic
 
 const versions = new Map<LegalPage, string>();
 
+type VersionSource = (page: LegalPage) => string | null;
+let source: VersionSource | null = null;
+
+/**
+ * Where the versions in force come from once the policies feature has loaded them from the
+ * database (features/policies); until then, and for the disclaimer, the static texts.
+ */
+export function setPolicyVersionSource(fn: VersionSource | null): void {
+  source = fn;
+}
+
 /**
  * The version line of a legal text in force ("Version 1 · Effective 22 November 2026"), as
- * consent records keep it. Read from the English original, which the translations follow.
+ * consent records keep it: from the published versions in the database, or read from the
+ * English original of the static text, which the translations follow.
  */
 export function policyVersion(page: LegalPage): string {
+  const fromDb = source?.(page);
+  if (fromDb) return fromDb;
   let version = versions.get(page);
   if (version === undefined) {
     const source = readFileSync(projectPath('src', 'features', 'site', 'content', 'en', `${page}.md`), 'utf8');

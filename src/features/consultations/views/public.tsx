@@ -184,6 +184,7 @@ export function ConsultationPage({ ctx, guides, values = EMPTY_VALUES, errors, s
             </div>
 
             <Honeypot ctx={ctx} />
+            <p class="hint">{escapeHtml(ctx.t('transfer.notice'))}</p>
             <p class="form-actions">
               <button class="button" type="submit">
                 {escapeHtml(ctx.t('consultation.submit'))}

@@ -34,6 +34,7 @@ export function ContactPage({ ctx, values = {}, errors, sent = false }: { ctx: V
             />
             <Field name="message" label={ctx.t('contact.message')} hint={ctx.t('contact.messageHint')} value={values.message} error={errors?.message} multiline rows={8} required maxlength={5000} />
             <Honeypot ctx={ctx} />
+            <p class="hint">{escapeHtml(ctx.t('transfer.notice'))}</p>
             <p class="hint">
               {escapeHtml(ctx.t('contact.privacy'))} <a href={href(ctx, '/privacy')}>{escapeHtml(ctx.t('nav.privacy'))}</a>
             </p>

@@ -80,6 +80,7 @@ export function NewsletterPage(p: {
             <ListChoices ctx={ctx} lists={p.lists} chosen={chosen} error={p.errors?.lists} />
             <TrackingChoice ctx={ctx} checked={p.values?.tracking ?? false} />
             <Honeypot ctx={ctx} />
+            <p class="hint">{escapeHtml(ctx.t('transfer.notice'))}</p>
             <p class="hint">
               {escapeHtml(ctx.t('newsletter.privacy'))} <a href={href(ctx, '/privacy')}>{escapeHtml(ctx.t('nav.privacy'))}</a>
             </p>

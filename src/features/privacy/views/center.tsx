@@ -164,6 +164,9 @@ export function PrivacyCenterPage(p: {
         <p>
           <a href={href(ctx, '/privacy')}>{escapeHtml(ctx.t('nav.privacy'))}</a>
         </p>
+        <p>
+          <a href={href(ctx, '/privacy/california')}>{escapeHtml(ctx.t('nav.californiaRights'))}</a>
+        </p>
       </section>
     </Layout>
   );
