@@ -30,6 +30,7 @@ import * as m0032 from './20261122_0032_cookie_consents.js';
 import * as m0033 from './20261122_0033_privacy_requests.js';
 import * as m0040 from './20261122_0040_media_kinds.js';
 import * as m0045 from './20261206_0045_reveal_sensitive_media.js';
+import * as m0080 from './20261206_0080_search.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0033_privacy_requests': m0033,
   '20261122_0040_media_kinds': m0040,
   '20261206_0045_reveal_sensitive_media': m0045,
+  '20261206_0080_search': m0080,
 };

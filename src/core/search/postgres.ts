@@ -1,0 +1,77 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db, Trx } from '../db/index.js';
+import { nowIso } from '../db/portable.js';
+import type { Candidate, EngineQuery, SearchDocument, SearchEngine, SearchType, StoredRow } from './index.js';
+import { list } from './sqlite.js';
+import { fold, type SearchLocale } from './text.js';
+
+/** The text-search configuration of a language (a fixed list: never built from input). */
+const config = (locale: SearchLocale): RawBuilder<unknown> => sql.raw(locale === 'es' ? "'spanish'::regconfig" : "'english'::regconfig");
+
+/**
+ * The query as a tsquery: plainto_tsquery never fails on any text, and the optional prefix
+ * term is letters and digits only (parseQuery), so `to_tsquery(term || ':*')` cannot either.
+ */
+function tsquery(query: EngineQuery): RawBuilder<unknown> {
+  const cfg = config(query.locale);
+  if (query.prefix && query.terms.length) {
+    const rest = query.terms.slice(0, -1).join(' ');
+    const last = fold(query.terms[query.terms.length - 1] as string);
+    const prefixed = sql`to_tsquery(${cfg}, ${`${last}:*`})`;
+    return rest ? sql`(plainto_tsquery(${cfg}, ${rest}) && ${prefixed})` : prefixed;
+  }
+  return sql`plainto_tsquery(${cfg}, ${query.terms.join(' ')})`;
+}
+
+/** PostgreSQL: a weighted tsvector per row (title A, summary B, body C) under a GIN index. */
+export class PostgresSearchIndex implements SearchEngine {
+  constructor(private readonly db: Db) {}
+
+  async upsert(trx: Trx, doc: SearchDocument): Promise<void> {
+    const cfg = config(doc.locale);
+    const procedures = list(doc.facets.procedure);
+    const authors = list(doc.facets.author);
+    await sql`
+      INSERT INTO search_documents (type, doc_id, locale, title, summary, body, url, kind, procedures, authors, published_at, updated_at, tsv)
+      VALUES (${doc.type}, ${doc.id}, ${doc.locale}, ${doc.title}, ${doc.summary}, ${doc.body}, ${doc.url}, ${doc.facets.kind ?? null}, ${procedures}, ${authors},
+        ${doc.publishedAt?.toISOString() ?? null}, ${nowIso()},
+        setweight(to_tsvector(${cfg}, ${doc.title}), 'A') || setweight(to_tsvector(${cfg}, ${doc.summary}), 'B') || setweight(to_tsvector(${cfg}, ${doc.body}), 'C'))
+      ON CONFLICT (type, doc_id, locale) DO UPDATE SET
+        title = excluded.title, summary = excluded.summary, body = excluded.body, url = excluded.url, kind = excluded.kind,
+        procedures = excluded.procedures, authors = excluded.authors, published_at = excluded.published_at,
+        updated_at = excluded.updated_at, tsv = excluded.tsv`.execute(trx);
+  }
+
+  async remove(trx: Trx, type: SearchType, docId: string): Promise<void> {
+    await trx.deleteFrom('search_documents').where('type', '=', type).where('doc_id', '=', docId).execute();
+  }
+
+  async clear(trx: Trx): Promise<void> {
+    await trx.deleteFrom('search_documents').execute();
+  }
+
+  async candidates(query: EngineQuery): Promise<Candidate[]> {
+    const q = tsquery(query);
+    const filters = [sql`locale = ${query.locale}`, sql`tsv @@ q.q`];
+    if (query.type) filters.push(sql`type = ${query.type}`);
+    if (query.kind) filters.push(sql`regexp_replace(lower(kind), '[^a-z0-9]+', '', 'g') = ${query.kind}`);
+    if (query.procedure) filters.push(sql`procedures LIKE ${`% ${query.procedure} %`}`);
+    // The newest matches first (the planner walks the id index backwards for common terms, or
+    // sorts a bitmap of the few rare ones); ts_rank runs on those rows only.
+    const result = await sql<{ id: string | number; score: number }>`
+      WITH q AS (SELECT ${q} AS q)
+      SELECT c.id, ts_rank(c.tsv, q.q) AS score
+      FROM (SELECT id, tsv FROM search_documents, q WHERE ${sql.join(filters, sql` AND `)} ORDER BY id DESC LIMIT ${query.limit}) c, q`.execute(this.db);
+    return result.rows.map((r) => ({ rowId: Number(r.id), score: Number(r.score) }));
+  }
+
+  async idRange(): Promise<{ min: number; max: number } | null> {
+    const row = await this.db.selectFrom('search_documents').select((eb) => [eb.fn.min('id').as('min'), eb.fn.max('id').as('max')]).executeTakeFirst();
+    return row && row.min !== null && row.max !== null ? { min: Number(row.min), max: Number(row.max) } : null;
+  }
+
+  rows(ids: readonly number[]): Promise<StoredRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.selectFrom('search_documents').select(['id', 'type', 'doc_id', 'title', 'summary', 'body', 'url', 'kind', 'published_at']).where('id', 'in', ids).execute() as Promise<StoredRow[]>;
+  }
+}
