@@ -23,6 +23,7 @@ import newsletters from './features/newsletters/index.js';
 import passkeys from './features/passkeys/index.js';
 import privacy from './features/privacy/index.js';
 import procedures from './features/procedures/index.js';
+import search from './features/search/index.js';
 import site from './features/site/index.js';
 import twoFactor from './features/two-factor/index.js';
 import type { DashboardSource } from './features/admin/dashboard.js';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(site, services);
   await app.register(accounts, services);
   await app.register(procedures, services);
+  await app.register(search, services);
   await app.register(contact, services);
   await app.register(newsletters, services);
   await app.register(twoFactor, services);

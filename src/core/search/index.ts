@@ -17,7 +17,8 @@ import { dialectOf } from '../db/index.js';
 import { readTimeOrNull } from '../db/portable.js';
 import { PostgresSearchIndex } from './postgres.js';
 import { SqliteSearchIndex } from './sqlite.js';
-import { facetToken, highlight, parseQuery, type SearchLocale, snippet } from './text.js';
+import type { SearchLocale } from './text.js';
+import { containsMatch, facetToken, highlight, parseQuery, snippet, wordMatcher } from './text.js';
 import './tables.js';
 import './privacy.js';
 
@@ -93,6 +94,8 @@ export interface SearchResults {
 export interface SearchIndex {
   /** Adds or replaces a document (same type, id and locale), in the caller's transaction. */
   upsert(trx: Trx, doc: SearchDocument): Promise<void>;
+  /** Adds or replaces many documents (reindex), fewer round trips than one by one. */
+  upsertMany(trx: Trx, docs: readonly SearchDocument[]): Promise<void>;
   /** Removes a document in every language. */
   remove(trx: Trx, type: SearchType, id: string): Promise<void>;
   search(query: SearchQuery): Promise<SearchResults>;
@@ -136,6 +139,7 @@ export interface StoredRow {
 /** What each engine implements; ranking, paging and snippets are shared (SearchEngineIndex). */
 export interface SearchEngine {
   upsert(trx: Trx, doc: SearchDocument): Promise<void>;
+  upsertMany(trx: Trx, docs: readonly SearchDocument[]): Promise<void>;
   remove(trx: Trx, type: SearchType, id: string): Promise<void>;
   clear(trx: Trx): Promise<void>;
   /** Up to `limit` matching rows, newest first, each with its score. */
@@ -151,6 +155,10 @@ class SearchEngineIndex implements SearchIndex {
 
   upsert(trx: Trx, doc: SearchDocument): Promise<void> {
     return this.engine.upsert(trx, doc);
+  }
+
+  upsertMany(trx: Trx, docs: readonly SearchDocument[]): Promise<void> {
+    return this.engine.upsertMany(trx, docs);
   }
 
   remove(trx: Trx, type: SearchType, id: string): Promise<void> {
@@ -197,17 +205,18 @@ class SearchEngineIndex implements SearchIndex {
     const shown = ranked.slice((page - 1) * perPage, page * perPage);
     const rows = new Map((await this.engine.rows(shown.map((c) => c.rowId))).map((r) => [Number(r.id), r]));
     const hits: SearchHit[] = [];
+    const hit = wordMatcher(query.locale, terms, engineQuery.prefix);
     for (const c of shown) {
       const row = rows.get(c.rowId);
       if (!row) continue;
       // The passage comes from the body when the words are there, else from the summary.
-      const source = containsAny(query.locale, row.body, terms) || !row.summary ? row.body : row.summary;
+      const source = !row.summary || containsMatch(row.body, hit) ? row.body : row.summary;
       hits.push({
         type: row.type as SearchType,
         id: row.doc_id,
         url: row.url,
-        titleHtml: highlight(query.locale, row.title, terms, engineQuery.prefix),
-        snippetHtml: snippet(query.locale, source, terms, { prefixLast: engineQuery.prefix }),
+        titleHtml: highlight(row.title, hit),
+        snippetHtml: snippet(source, hit),
         kind: row.kind,
         publishedAt: readTimeOrNull(row.published_at),
       });
@@ -215,11 +224,6 @@ class SearchEngineIndex implements SearchIndex {
     const pages = Math.min(maxPage, Math.ceil(Math.min(total, candidates.length) / perPage));
     return { terms, hits, total, estimated, page, perPage, pages };
   }
-}
-
-/** Does the text contain one of the terms (by the highlighter's rule)? */
-function containsAny(locale: SearchLocale, text: string, terms: readonly string[]): boolean {
-  return highlight(locale, text.slice(0, 20_000), terms).includes('<mark>');
 }
 
 /** Two significant digits: 41,234 -> 41,000. */
@@ -267,10 +271,16 @@ export async function reindex(db: Db): Promise<Record<string, number>> {
     await index.clear(trx);
     for (const source of searchSources()) {
       let count = 0;
+      let batch: SearchDocument[] = [];
       for await (const doc of source.documents(trx)) {
-        await index.upsert(trx, doc);
+        batch.push(doc);
         count += 1;
+        if (batch.length >= 200) {
+          await index.upsertMany(trx, batch);
+          batch = [];
+        }
       }
+      await index.upsertMany(trx, batch);
       counts[source.type] = count;
     }
   });

@@ -67,6 +67,10 @@ export class SqliteSearchIndex implements SearchEngine {
     await sql`INSERT INTO ${sql.table(fts(doc.locale))} (rowid, title, summary, body, tags) VALUES (${id}, ${prepare(doc.title)}, ${prepare(doc.summary)}, ${prepare(doc.body)}, ${tags(doc)})`.execute(trx);
   }
 
+  async upsertMany(trx: Trx, docs: readonly SearchDocument[]): Promise<void> {
+    for (const doc of docs) await this.upsert(trx, doc);
+  }
+
   async remove(trx: Trx, type: SearchType, docId: string): Promise<void> {
     const rows = await trx.selectFrom('search_documents').select(['id', 'locale']).where('type', '=', type).where('doc_id', '=', docId).execute();
     for (const row of rows) {
@@ -90,7 +94,9 @@ export class SqliteSearchIndex implements SearchEngine {
   }
 
   async idRange(): Promise<{ min: number; max: number } | null> {
-    const row = await this.db.selectFrom('search_documents').select((eb) => [eb.fn.min('id').as('min'), eb.fn.max('id').as('max')]).executeTakeFirst();
+    // Two subqueries: each reads one end of the primary key (min and max together would scan).
+    const { rows } = await sql<{ min: number | string | null; max: number | string | null }>`SELECT (SELECT min(id) FROM search_documents) AS min, (SELECT max(id) FROM search_documents) AS max`.execute(this.db);
+    const row = rows[0];
     return row && row.min !== null && row.max !== null ? { min: Number(row.min), max: Number(row.max) } : null;
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stemSpanish } from './stem-es.js';
-import { markdownToText, parseQuery, snippet } from './text.js';
+import { markdownToText, parseQuery, snippet, wordMatcher } from './text.js';
 
 test('Snowball Spanish: known stems from the reference vocabulary', () => {
   const expected: Record<string, string> = {
@@ -24,7 +24,7 @@ test('parseQuery keeps letters and digits only, bounded', () => {
 
 test('snippet: a window around the words, escaped, with ellipses', () => {
   const text = `${'filler '.repeat(60)}the <b>swelling</b> fades ${'tail '.repeat(60)}`;
-  const s = snippet('en', text, ['swelling'], { words: 10 });
+  const s = snippet(text, wordMatcher('en', ['swelling']), 10);
   assert.match(s, /^… /);
   assert.match(s, / …$/);
   assert.match(s, /&lt;b&gt;<mark>swelling<\/mark>&lt;\/b&gt;/);

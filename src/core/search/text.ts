@@ -57,15 +57,27 @@ export function lightStemEnglish(word: string): string {
   return w;
 }
 
-/** The form of a word the index compares (for highlighting and for the Spanish index). */
+const ASCII_WORD = /^[a-z0-9]*$/;
+/** Stems already computed, per language: the same words come back in every text and query. */
+const stemCache = { en: new Map<string, string>(), es: new Map<string, string>() };
+
+/** The form of a word the index compares (for highlighting and for the Spanish index); lower-case input. */
 export function stemFor(locale: SearchLocale, word: string): string {
-  return locale === 'es' ? fold(stemSpanish(word)) : fold(lightStemEnglish(word));
+  const cache = stemCache[locale];
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    const raw = locale === 'es' ? stemSpanish(word) : lightStemEnglish(word);
+    stem = ASCII_WORD.test(raw) ? raw : fold(raw);
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(word, stem);
+  }
+  return stem;
 }
 
 /** Spanish text as the SQLite index stores it: each word replaced by its stem. */
 export function stemSpanishText(text: string): string {
   const out: string[] = [];
-  for (const match of normalise(text).matchAll(WORD)) out.push(fold(stemSpanish(match[0])));
+  for (const match of normalise(text).matchAll(WORD)) out.push(stemFor('es', match[0]));
   return out.join(' ');
 }
 
@@ -73,21 +85,35 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** Does this word of the text match one of the query's terms (stem equality, or the last term as a prefix)? */
-function matcher(locale: SearchLocale, terms: readonly string[], prefixLast: boolean): (word: string) => boolean {
+/** Decides whether a word of a text is one of the query's words; remembers its answers. */
+export type WordMatcher = (word: string) => boolean;
+
+/** A word matches a term by stem (or, for the last term while typing, as a prefix). */
+export function wordMatcher(locale: SearchLocale, terms: readonly string[], prefixLast = false): WordMatcher {
   const stems = new Set(terms.map((t) => stemFor(locale, t)));
   const folded = new Set(terms.map(fold));
   const prefix = prefixLast && terms.length ? fold(terms[terms.length - 1] as string) : null;
+  const known = new Map<string, boolean>();
   return (word) => {
-    const w = fold(word.toLowerCase());
-    if (folded.has(w) || stems.has(stemFor(locale, w))) return true;
-    return prefix !== null && prefix.length >= 2 && w.startsWith(prefix);
+    let answer = known.get(word);
+    if (answer === undefined) {
+      const lower = word.toLowerCase();
+      const w = ASCII_WORD.test(lower) ? lower : fold(lower);
+      answer = folded.has(w) || stems.has(stemFor(locale, lower)) || (prefix !== null && prefix.length >= 2 && w.startsWith(prefix));
+      if (known.size < 10_000) known.set(word, answer);
+    }
+    return answer;
   };
 }
 
+/** Does the text hold one of the words? */
+export function containsMatch(text: string, hit: WordMatcher): boolean {
+  for (const match of text.matchAll(WORD)) if (hit(match[0])) return true;
+  return false;
+}
+
 /** The whole text, escaped, with the query's words in `<mark>`. */
-export function highlight(locale: SearchLocale, text: string, terms: readonly string[], prefixLast = false): string {
-  const hit = matcher(locale, terms, prefixLast);
+export function highlight(text: string, hit: WordMatcher): string {
   let out = '';
   let at = 0;
   for (const match of text.matchAll(WORD)) {
@@ -100,28 +126,25 @@ export function highlight(locale: SearchLocale, text: string, terms: readonly st
 }
 
 /**
- * A short passage of the text (about `words` words) around the densest group of the query's
- * words, escaped, with those words in `<mark>` and ellipses where it was cut. Without a match
- * it is the beginning of the text.
+ * A short passage of the text (about `size` words) where the query's words are densest,
+ * escaped, with those words in `<mark>` and ellipses where it was cut. Without a match it is
+ * the beginning of the text.
  */
-export function snippet(locale: SearchLocale, text: string, terms: readonly string[], options: { words?: number; prefixLast?: boolean } = {}): string {
-  const size = options.words ?? 30;
-  const hit = matcher(locale, terms, options.prefixLast ?? false);
-  const words = [...text.matchAll(WORD)];
+export function snippet(text: string, hit: WordMatcher, size = 30): string {
+  const words = [...text.slice(0, 200_000).matchAll(WORD)];
   if (!words.length) return '';
-  const hits = words.map((m) => hit(m[0]));
-  // The window of `size` words holding the most distinct hits; ties go to the earliest.
+  const hits = words.map((m) => (hit(m[0]) ? 1 : 0));
+  // A sliding window: the start with the most hits in the next `size` words; ties go to the earliest.
+  let inWindow = 0;
+  for (let j = 0; j < Math.min(size, words.length); j++) inWindow += hits[j] as number;
   let best = 0;
-  let bestScore = -1;
-  for (let i = 0; i < words.length; i++) {
-    if (i > 0 && !hits[i]) continue;
-    const seen = new Set<string>();
-    for (let j = i; j < Math.min(words.length, i + size); j++) if (hits[j]) seen.add(stemFor(locale, (words[j] as RegExpMatchArray)[0].toLowerCase()));
-    if (seen.size > bestScore) {
-      bestScore = seen.size;
+  let bestCount = inWindow;
+  for (let i = 1; i + size <= words.length; i++) {
+    inWindow += (hits[i + size - 1] as number) - (hits[i - 1] as number);
+    if (inWindow > bestCount && hits[i]) {
+      bestCount = inWindow;
       best = i;
     }
-    if (bestScore >= terms.length && bestScore > 0) break;
   }
   // Start a few words before the first hit so it reads as a sentence.
   const first = Math.max(0, best - (best > 0 ? 4 : 0));
@@ -129,8 +152,7 @@ export function snippet(locale: SearchLocale, text: string, terms: readonly stri
   const start = (words[first] as RegExpMatchArray).index ?? 0;
   const endMatch = words[last - 1] as RegExpMatchArray;
   const end = last === words.length ? text.length : (endMatch.index ?? 0) + endMatch[0].length;
-  const body = highlight(locale, text.slice(start, end), terms, options.prefixLast ?? false);
-  return `${first > 0 ? '… ' : ''}${body}${end < text.length ? ' …' : ''}`;
+  return `${first > 0 ? '… ' : ''}${highlight(text.slice(start, end), hit)}${end < text.length ? ' …' : ''}`;
 }
 
 /** Markdown as plain text for the index: links keep their words, markup characters go. */

@@ -51,6 +51,7 @@ function SiteNav({ ctx }: { ctx: ViewContext }): JSX.Element {
     ['/guides', ctx.t('nav.guides')],
     ['/consultation', ctx.t('nav.consultation')],
     ['/contact', ctx.t('nav.contact')],
+    ['/search', ctx.t('nav.search')],
   ];
   return (
     <nav class="site-nav" aria-label={ctx.t('layout.mainNav')}>
@@ -228,11 +229,11 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
           {meta.description ? <meta property="og:description" content={meta.description} /> : ''}
           {meta.ogImage ? <meta property="og:image" content={meta.ogImage} /> : ''}
           <meta name="color-scheme" content="light dark" />
-          {admin ? <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' /> : ''}
+          {admin || meta.htmx ? <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' /> : ''}
           <link rel="stylesheet" href={assetUrl('css/site.css')} />
           <link rel="icon" href={assetUrl('icons/favicon.svg')} type="image/svg+xml" />
           {/* htmx only where pages use it (the back office): readers on slow phones skip 16 KB. */}
-          {admin ? <script src={assetUrl('js/htmx.min.js')} defer></script> : ''}
+          {admin || meta.htmx ? <script src={assetUrl('js/htmx.min.js')} defer></script> : ''}
           <script src={assetUrl('js/site.js')} type="module"></script>
           {(meta.scripts ?? []).map((name) => (
             <script src={assetUrl(name)} type="module"></script>
