@@ -35,6 +35,14 @@ test('the search page: a labelled form, results with marked snippets, in English
   assert.match(es.body, /<mark>[Cc]icatri/);
 });
 
+test('the home page offers the site search to search engines (WebSite SearchAction)', async () => {
+  const home = await get('/es');
+  const data = [...home.body.matchAll(/<script type="application\/ld\+json"[^>]*>([^<]*)<\/script>/g)].map((m) => JSON.parse(m[1] as string));
+  const site = data.find((d) => d['@type'] === 'WebSite');
+  assert.ok(site, 'a WebSite block');
+  assert.equal(site.potentialAction.target.urlTemplate, 'http://localhost:3000/es/search?q={search_term_string}');
+});
+
 test('no results, type filter and htmx fragment', async () => {
   const none = await get('/search?q=zzqqxx');
   assert.match(none.body, /No results for “zzqqxx”/);
