@@ -31,22 +31,26 @@ export class PostgresSearchIndex implements SearchEngine {
     return this.upsertMany(trx, [doc]);
   }
 
-  /** Many documents in one statement (reindex, benchmarks): one round trip per 200. */
+  /** Many documents in one statement each for rows and vectors (reindex, benchmarks): one round trip per 200. */
   async upsertMany(trx: Trx, docs: readonly SearchDocument[]): Promise<void> {
     for (let i = 0; i < docs.length; i += 200) {
-      const rows = docs.slice(i, i + 200).map((doc) => {
-        const cfg = config(doc.locale);
-        return sql`(${doc.type}, ${doc.id}, ${doc.locale}, ${doc.title}, ${doc.summary}, ${doc.body}, ${doc.url}, ${doc.facets.kind ?? null}, ${list(doc.facets.procedure)}, ${list(doc.facets.author)},
-          ${doc.publishedAt?.toISOString() ?? null}::timestamptz, ${nowIso()}::timestamptz,
-          setweight(to_tsvector(${cfg}, ${doc.title}), 'A') || setweight(to_tsvector(${cfg}, ${doc.summary}), 'B') || setweight(to_tsvector(${cfg}, ${doc.body}), 'C'))`;
-      });
-      await sql`
-        INSERT INTO search_documents (type, doc_id, locale, title, summary, body, url, kind, procedures, authors, published_at, updated_at, tsv)
+      const rows = docs.slice(i, i + 200).map(
+        (doc) => sql`(${doc.type}, ${doc.id}, ${doc.locale}, ${doc.title}, ${doc.summary}, ${doc.body}, ${doc.url}, ${doc.facets.kind ?? null}, ${list(doc.facets.procedure)}, ${list(doc.facets.author)},
+          ${doc.publishedAt?.toISOString() ?? null}::timestamptz, ${nowIso()}::timestamptz)`,
+      );
+      const { rows: ids } = await sql<{ id: string | number }>`
+        INSERT INTO search_documents (type, doc_id, locale, title, summary, body, url, kind, procedures, authors, published_at, updated_at)
         VALUES ${sql.join(rows)}
         ON CONFLICT (type, doc_id, locale) DO UPDATE SET
           title = excluded.title, summary = excluded.summary, body = excluded.body, url = excluded.url, kind = excluded.kind,
-          procedures = excluded.procedures, authors = excluded.authors, published_at = excluded.published_at,
-          updated_at = excluded.updated_at, tsv = excluded.tsv`.execute(trx);
+          procedures = excluded.procedures, authors = excluded.authors, published_at = excluded.published_at, updated_at = excluded.updated_at
+        RETURNING id`.execute(trx);
+      const cfg = sql.raw("CASE d.locale WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END");
+      await sql`
+        INSERT INTO search_vectors (id, locale, tsv)
+        SELECT d.id, d.locale, setweight(to_tsvector(${cfg}, d.title), 'A') || setweight(to_tsvector(${cfg}, d.summary), 'B') || setweight(to_tsvector(${cfg}, d.body), 'C')
+        FROM search_documents d WHERE d.id IN (${sql.join(ids.map((r) => Number(r.id)))})
+        ON CONFLICT (id) DO UPDATE SET locale = excluded.locale, tsv = excluded.tsv`.execute(trx);
     }
   }
 
@@ -60,16 +64,17 @@ export class PostgresSearchIndex implements SearchEngine {
 
   async candidates(query: EngineQuery): Promise<Candidate[]> {
     const q = tsquery(query);
-    const filters = [sql`locale = ${query.locale}`, sql`tsv @@ q.q`];
-    if (query.type) filters.push(sql`type = ${query.type}`);
-    if (query.kind) filters.push(sql`regexp_replace(lower(kind), '[^a-z0-9]+', '', 'g') = ${query.kind}`);
-    if (query.procedure) filters.push(sql`procedures LIKE ${`% ${query.procedure} %`}`);
-    // The newest matches first (the planner walks the id index backwards for common terms, or
-    // sorts a bitmap of the few rare ones); ts_rank runs on those rows only.
+    const filters = [sql`v.locale = ${query.locale}`, sql`v.tsv @@ q.q`];
+    if (query.type) filters.push(sql`d.type = ${query.type}`);
+    if (query.kind) filters.push(sql`regexp_replace(lower(d.kind), '[^a-z0-9]+', '', 'g') = ${query.kind}`);
+    if (query.procedure) filters.push(sql`d.procedures LIKE ${`% ${query.procedure} %`}`);
+    const join = query.type || query.kind || query.procedure ? sql`JOIN search_documents d ON d.id = v.id` : sql``;
+    // The newest matches first (a bitmap of the GIN index's matches over the narrow vectors
+    // table, or its id index backwards for common words); ts_rank runs on those rows only.
     const result = await sql<{ id: string | number; score: number }>`
       WITH q AS (SELECT ${q} AS q)
       SELECT c.id, ts_rank(c.tsv, q.q) AS score
-      FROM (SELECT id, tsv FROM search_documents, q WHERE ${sql.join(filters, sql` AND `)} ORDER BY id DESC LIMIT ${query.limit}) c, q`.execute(this.db);
+      FROM (SELECT v.id, v.tsv FROM search_vectors v ${join}, q WHERE ${sql.join(filters, sql` AND `)} ORDER BY v.id DESC LIMIT ${query.limit}) c, q`.execute(this.db);
     return result.rows.map((r) => ({ rowId: Number(r.id), score: Number(r.score) }));
   }
 

@@ -9,8 +9,8 @@ defineNonPersonalData(
     owner: 'search',
     why: WHY,
     columns: ['id', 'type', 'doc_id', 'locale', 'title', 'summary', 'body', 'url', 'kind', 'procedures', 'authors', 'published_at', 'updated_at'],
-    dialectColumns: { postgres: ['tsv'] },
   },
+  { table: 'search_vectors', owner: 'search', why: 'PostgreSQL full-text vectors of search_documents: words of published public content.', columns: ['id', 'locale', 'tsv'], dialect: 'postgres' },
   ...(['en', 'es'] as const).flatMap((locale) => [
     { table: `search_fts_${locale}`, owner: 'search', why: FTS_WHY, columns: ['title', 'summary', 'body', 'tags'], dialect: 'sqlite' as const },
     { table: `search_fts_${locale}_config`, owner: 'search', why: FTS_WHY, columns: ['k', 'v'], dialect: 'sqlite' as const },

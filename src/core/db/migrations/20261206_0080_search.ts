@@ -4,9 +4,10 @@ import { columnTypes } from './column-types.js';
 /**
  * The search index (core/search): one row per published document and language, a copy of
  * public content that `sutura search reindex` can rebuild at any time. PostgreSQL keeps a
- * weighted tsvector per row (title A, summary B, body C) under a GIN index; SQLite keeps one
+ * weighted tsvector per document (title A, summary B, body C) under a GIN index; SQLite keeps one
  * contentless FTS5 table per language whose rowid is the document's id (English: the porter
  * tokenizer; Spanish: text already stemmed by core/search's Snowball Spanish stemmer).
+ * (PostgreSQL's vectors are in search_vectors, a narrow table beside the documents.)
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const t = columnTypes(db);
@@ -29,9 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('search_documents_type_doc_locale', ['type', 'doc_id', 'locale'])
     .execute();
   if (pg) {
-    await sql`ALTER TABLE search_documents ADD COLUMN tsv tsvector NOT NULL`.execute(db);
-    await sql`CREATE INDEX search_documents_tsv ON search_documents USING gin (tsv)`.execute(db);
-    await sql`CREATE INDEX search_documents_locale_id ON search_documents (locale, id)`.execute(db);
+    // The vectors live in a narrow table of their own, pushed out of line (TOAST): a bitmap scan
+    // of a common word's matches then reads a few pages of ids instead of every document's text.
+    await sql`CREATE TABLE search_vectors (id bigint PRIMARY KEY REFERENCES search_documents (id) ON DELETE CASCADE, locale text NOT NULL, tsv tsvector NOT NULL) WITH (toast_tuple_target = 128)`.execute(db);
+    await sql`CREATE INDEX search_vectors_tsv ON search_vectors USING gin (tsv)`.execute(db);
+    await sql`CREATE INDEX search_vectors_locale_id ON search_vectors (locale, id)`.execute(db);
   } else {
     for (const locale of ['en', 'es']) {
       const tokenize = locale === 'en' ? 'porter unicode61 remove_diacritics 2' : 'unicode61 remove_diacritics 2';
@@ -45,5 +48,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   if (!pg) for (const locale of ['en', 'es']) await sql.raw(`DROP TABLE IF EXISTS search_fts_${locale}`).execute(db);
+  if (pg) await sql`DROP TABLE IF EXISTS search_vectors`.execute(db);
   await db.schema.dropTable('search_documents').execute();
 }
