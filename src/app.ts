@@ -28,6 +28,7 @@ import policies from './features/policies/index.js';
 import privacy from './features/privacy/index.js';
 import procedures from './features/procedures/index.js';
 import shineTheLight from './features/shine-the-light/index.js';
+import search from './features/search/index.js';
 import site from './features/site/index.js';
 import twoFactor from './features/two-factor/index.js';
 import type { DashboardSource } from './features/admin/dashboard.js';
@@ -112,6 +113,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
   await app.register(accounts, services);
   await app.register(procedures, services);
   await app.register(library, services);
+  await app.register(search, services);
   await app.register(contact, services);
   await app.register(newsletters, services);
   await app.register(twoFactor, services);

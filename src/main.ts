@@ -14,6 +14,7 @@ import { isLocale } from './core/i18n/index.js';
 import { PageCache } from './core/http/page-cache.js';
 import { resealAll } from './core/privacy/rotation.js';
 import { runRetention } from './core/privacy/retention.js';
+import { reindex } from './core/search/index.js';
 import { guideService } from './features/procedures/index.js';
 import { describeImport } from './features/procedures/import.js';
 import { GUIDE_CATEGORIES, type GuideCategory } from './features/procedures/model.js';
@@ -32,6 +33,7 @@ Commands:
   rotate-keys                    re-seal medical information with the first key of DATA_KEYS
   audit verify                   check the audit log's hash chain from the first event
   retention run                  purge what is past its retention limit now, and print the counts
+  search reindex                 rebuild the search index from every published document
 `;
 
 /** A mistake in how the command was called: one line on stderr, exit 2. */
@@ -178,6 +180,21 @@ async function main(argv: string[]): Promise<void> {
           process.stderr.write(`sutura: retention could not purge ${Object.keys(run.errors).join(', ')}\n`);
           process.exitCode = 1;
         }
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    case 'search': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+      if (positionals[0] !== 'reindex' || positionals.length > 1) throw new UsageError('usage: sutura search reindex');
+      // The whole app, so every feature has registered its search source.
+      const { app, services } = await buildApp(config);
+      try {
+        const started = performance.now();
+        const counts = await reindex(services.db);
+        const summary = Object.entries(counts).map(([type, n]) => `${n} ${type}`).join(', ') || 'nothing';
+        process.stdout.write(`search index rebuilt: ${summary} (${Math.round(performance.now() - started)} ms)\n`);
       } finally {
         await app.close();
       }

@@ -1483,6 +1483,29 @@ export const en = {
   'breach.admin.sent': 'The notices are queued; each person gets one email in their language.',
   'breach.admin.published': 'The notice is on every public page.',
   'breach.admin.withdrawn': 'The notice is withdrawn from the site.',
+
+  // Site search (core/search, features/search).
+  'nav.search': 'Search',
+  'search.title': 'Search',
+  'search.intro': 'Search the procedure guides and the professional library.',
+  'search.label': 'Search for',
+  'search.submit': 'Search',
+  'search.type': 'Show',
+  'search.type.all': 'Everything',
+  'search.type.guide': 'Procedure guides',
+  'search.type.library': 'Library',
+  'search.results': 'Results',
+  'search.count.exact': '{count} results for “{query}”',
+  'search.count.one': '1 result for “{query}”',
+  'search.count.about': 'About {count} results for “{query}”',
+  'search.none': 'No results for “{query}”. Try other words, fewer words, or a different spelling.',
+  'search.empty': 'Type a word or two, for example the name of a procedure.',
+  'search.pages': 'Result pages',
+  'search.previous': 'Previous page',
+  'search.next': 'Next page',
+  'search.page': 'Page {page} of {pages}',
+  'search.kind.guide': 'Procedure guide',
+  'search.kind.library': 'Library',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -79,6 +79,10 @@ export interface NonPersonalTable {
   /** Why nothing in it identifies a person. */
   readonly why: string;
   readonly columns: readonly string[];
+  /** Only on this database (e.g. SQLite's FTS5 tables and their shadow tables). */
+  readonly dialect?: 'sqlite' | 'postgres';
+  /** Columns that exist only on one database (e.g. PostgreSQL's tsvector). */
+  readonly dialectColumns?: { readonly sqlite?: readonly string[]; readonly postgres?: readonly string[] };
 }
 
 const personalTables = new Map<string, PersonalDataTable>();

@@ -45,4 +45,6 @@ export interface PageMeta {
   readonly scripts?: readonly string[];
   /** Back-office pages get the staff navigation. */
   readonly area?: 'site' | 'admin';
+  /** A public page that uses htmx (the back office always loads it). */
+  readonly htmx?: boolean;
 }

@@ -29,6 +29,8 @@ const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español' }
  */
 interface Frame {
   readonly admin: boolean;
+  /** The page uses htmx (the back office always does). */
+  readonly htmx: boolean;
   readonly title: string;
   readonly ogTitle: string;
   readonly description: string | undefined;
@@ -58,13 +60,14 @@ const NAV_ITEMS = [
   ['/library', 'nav.library'],
   ['/consultation', 'nav.consultation'],
   ['/contact', 'nav.contact'],
+  ['/search', 'nav.search'],
   ['/account', 'nav.account'],
   ['/account/sign-in', 'nav.signIn'],
 ] as const;
 
 function currentNavItem(path: string, signedIn: boolean): string | null {
   if (!signedIn && path === '/account/sign-in') return path;
-  for (const [item] of NAV_ITEMS.slice(0, 4)) if (path === item || path.startsWith(`${item}/`)) return item;
+  for (const [item] of NAV_ITEMS.slice(0, 5)) if (path === item || path.startsWith(`${item}/`)) return item;
   if (signedIn && (path === '/account' || path.startsWith('/account/'))) return '/account';
   return null;
 }
@@ -98,7 +101,7 @@ function SiteNav({ ctx, frame }: { ctx: ViewContext; frame: Frame }): JSX.Elemen
   return (
     <nav class="site-nav" aria-label={ctx.t('layout.mainNav')}>
       <ul>
-        {NAV_ITEMS.slice(0, 4).map(([path, label]) => (
+        {NAV_ITEMS.slice(0, 5).map(([path, label]) => (
           <li>
             <a href={href(ctx, path)} aria-current={current(path)}>
               {escapeHtml(ctx.t(label))}
@@ -309,11 +312,11 @@ function FrameMarkup({ ctx, frame, children }: { ctx: ViewContext; frame: Frame;
           {frame.description ? <meta property="og:description" content={frame.description} /> : ''}
           {frame.ogImage ? <meta property="og:image" content={frame.ogImage} /> : ''}
           <meta name="color-scheme" content="light dark" />
-          {admin ? <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' /> : ''}
+          {frame.htmx ? <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' /> : ''}
           <link rel="stylesheet" href={assetUrl('css/site.css')} />
           <link rel="icon" href={assetUrl('icons/favicon.svg')} type="image/svg+xml" />
           {/* htmx only where pages use it (the back office): readers on slow phones skip 16 KB. */}
-          {admin ? <script src={assetUrl('js/htmx.min.js')} defer></script> : ''}
+          {frame.htmx ? <script src={assetUrl('js/htmx.min.js')} defer></script> : ''}
           <script src={assetUrl('js/site.js')} type="module"></script>
           {frame.scripts.map((name) => (
             <script src={assetUrl(name)} type="module"></script>
@@ -399,6 +402,7 @@ function frameOf(ctx: ViewContext, meta: PageMeta): Frame {
   const canonicalPath = meta.canonicalPath ?? ctx.path;
   return {
     admin,
+    htmx: admin || Boolean(meta.htmx),
     title: meta.title === ctx.practice.name ? meta.title : `${meta.title} · ${ctx.practice.name}`,
     ogTitle: meta.title,
     description: meta.description || undefined,
@@ -443,6 +447,7 @@ function frameShape(ctx: ViewContext, frame: Frame): string {
     ctx.locale,
     frame.description === undefined ? 0 : 1,
     frame.noindex ? 1 : 0,
+    frame.htmx ? 1 : 0,
     frame.alternates.map((a) => a.hreflang).join(','),
     frame.ogType,
     frame.ogImage === undefined ? 0 : 1,

@@ -5,7 +5,10 @@ import { adminRoutes } from './admin-routes.js';
 import './policy.js';
 import './privacy.js';
 import { publicRoutes } from './routes.js';
-import { GuideService } from './service.js';
+import { registerSearchSource } from '../../core/search/index.js';
+import { GuideService, publishedGuideDocuments } from './service.js';
+
+registerSearchSource({ type: 'guide', documents: publishedGuideDocuments });
 
 /** The procedures feature: public guides, the guide editor, import, sitemap entries. */
 export default async function procedures(app: FastifyInstance, services: AppServices): Promise<void> {

@@ -3,7 +3,8 @@ import type { Actor } from '../../core/auth/index.js';
 import { recordAudit } from '../../core/audit/index.js';
 import { type Db, isUniqueViolation, type Trx } from '../../core/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { LOCALES, translate, translator } from '../../core/i18n/index.js';
+import { localizePath, LOCALES, translate, translator } from '../../core/i18n/index.js';
+import { markdownToText, type SearchDocument, type SearchIndex, searchIndex } from '../../core/search/index.js';
 import { renderMarkdown } from '../../core/markdown/index.js';
 import { findImages, type MediaStorage, type StoredImage, storeImage } from '../../core/media/index.js';
 import type { DiffSegment } from '../../core/text/diff.js';
@@ -48,6 +49,8 @@ export interface GuideServiceDeps {
   readonly site: SiteIdentity;
   /** Called after every change that readers can see (clears the page cache). */
   readonly onPublicChange: () => void;
+  /** Site search: published guides are indexed in the transaction that changes them. */
+  readonly search?: SearchIndex;
 }
 
 export interface SectionInput {
@@ -62,6 +65,10 @@ export class GuideService {
 
   private get db(): Db {
     return this.deps.db;
+  }
+
+  private get search(): SearchIndex {
+    return this.deps.search ?? searchIndex(this.deps.db);
   }
 
   /** Renders a section body once, at save time, in the guide's language. */
@@ -116,9 +123,11 @@ export class GuideService {
       if (!summary) continue;
       if (summary.status !== 'published') {
         await store.setPublicDoc(trx, id, null, null);
+        await this.search.remove(trx, 'guide', id);
         continue;
       }
       const guide = await store.loadGuide(trx, summary);
+      await this.search.upsert(trx, guideSearchDocument(guide));
       const images = await imagesOf(trx, guide);
       const related = await store.findSummaries(trx, guide.relatedIds);
       const byId = new Map(related.map((r) => [r.id, r]));
@@ -316,6 +325,7 @@ export class GuideService {
     await this.db.transaction().execute(async (trx) => {
       const affected = (await store.idsAffectedBy(trx, [guideId], [guide.slug])).filter((id) => id !== guideId);
       await store.deleteGuide(trx, guideId);
+      await this.search.remove(trx, 'guide', guideId);
       await recordAudit(trx, 'guide.deleted', { type: 'guide', id: guideId }, undefined, actor.id);
       await this.refreshPublicDocs(trx, affected);
     });
@@ -387,6 +397,29 @@ export class GuideService {
     if (!guide) throw new NotFoundError();
     return guide;
   }
+}
+
+/** A published guide as site search indexes it: its sections' Markdown as plain text. */
+export function guideSearchDocument(guide: Guide): SearchDocument {
+  return {
+    type: 'guide',
+    id: guide.id,
+    locale: guide.locale,
+    title: guide.title,
+    summary: guide.summary,
+    body: guide.sections
+      .filter((s) => s.bodyMd.trim())
+      .map((s) => [s.heading ?? '', markdownToText(s.bodyMd)].filter(Boolean).join('. '))
+      .join('\n\n'),
+    url: localizePath(guide.locale, `/guides/${guide.slug}`),
+    facets: { procedure: [guide.slug] },
+    publishedAt: guide.publishedAt,
+  };
+}
+
+/** Every published guide, for `sutura search reindex`. */
+export async function* publishedGuideDocuments(db: Db | Trx): AsyncIterable<SearchDocument> {
+  for (const summary of await store.listGuides(db, { status: 'published' })) yield guideSearchDocument(await store.loadGuide(db, summary));
 }
 
 /** The stored images a guide's figures show. */

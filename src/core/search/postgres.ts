@@ -1,0 +1,92 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db, Trx } from '../db/index.js';
+import { nowIso } from '../db/portable.js';
+import type { Candidate, EngineQuery, SearchDocument, SearchEngine, SearchType, StoredRow } from './index.js';
+import { list } from './sqlite.js';
+import { fold, type SearchLocale } from './text.js';
+
+/** The text-search configuration of a language (a fixed list: never built from input). */
+const config = (locale: SearchLocale): RawBuilder<unknown> => sql.raw(locale === 'es' ? "'spanish'::regconfig" : "'english'::regconfig");
+
+/**
+ * The query as a tsquery: plainto_tsquery never fails on any text, and the optional prefix
+ * term is letters and digits only (parseQuery), so `to_tsquery(term || ':*')` cannot either.
+ */
+function tsquery(query: EngineQuery): RawBuilder<unknown> {
+  const cfg = config(query.locale);
+  if (query.prefix && query.terms.length) {
+    const rest = query.terms.slice(0, -1).join(' ');
+    const last = fold(query.terms[query.terms.length - 1] as string);
+    const prefixed = sql`to_tsquery(${cfg}, ${`${last}:*`})`;
+    return rest ? sql`(plainto_tsquery(${cfg}, ${rest}) && ${prefixed})` : prefixed;
+  }
+  return sql`plainto_tsquery(${cfg}, ${query.terms.join(' ')})`;
+}
+
+/** PostgreSQL: a weighted tsvector per row (title A, summary B, body C) under a GIN index. */
+export class PostgresSearchIndex implements SearchEngine {
+  constructor(private readonly db: Db) {}
+
+  upsert(trx: Trx, doc: SearchDocument): Promise<void> {
+    return this.upsertMany(trx, [doc]);
+  }
+
+  /** Many documents in one statement each for rows and vectors (reindex, benchmarks): one round trip per 200. */
+  async upsertMany(trx: Trx, docs: readonly SearchDocument[]): Promise<void> {
+    for (let i = 0; i < docs.length; i += 200) {
+      const rows = docs.slice(i, i + 200).map(
+        (doc) => sql`(${doc.type}, ${doc.id}, ${doc.locale}, ${doc.title}, ${doc.summary}, ${doc.body}, ${doc.url}, ${doc.facets.kind ?? null}, ${list(doc.facets.procedure)}, ${list(doc.facets.author)},
+          ${doc.publishedAt?.toISOString() ?? null}::timestamptz, ${nowIso()}::timestamptz)`,
+      );
+      const { rows: ids } = await sql<{ id: string | number }>`
+        INSERT INTO search_documents (type, doc_id, locale, title, summary, body, url, kind, procedures, authors, published_at, updated_at)
+        VALUES ${sql.join(rows)}
+        ON CONFLICT (type, doc_id, locale) DO UPDATE SET
+          title = excluded.title, summary = excluded.summary, body = excluded.body, url = excluded.url, kind = excluded.kind,
+          procedures = excluded.procedures, authors = excluded.authors, published_at = excluded.published_at, updated_at = excluded.updated_at
+        RETURNING id`.execute(trx);
+      const cfg = sql.raw("CASE d.locale WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END");
+      await sql`
+        INSERT INTO search_vectors (id, locale, tsv)
+        SELECT d.id, d.locale, setweight(to_tsvector(${cfg}, d.title), 'A') || setweight(to_tsvector(${cfg}, d.summary), 'B') || setweight(to_tsvector(${cfg}, d.body), 'C')
+        FROM search_documents d WHERE d.id IN (${sql.join(ids.map((r) => Number(r.id)))})
+        ON CONFLICT (id) DO UPDATE SET locale = excluded.locale, tsv = excluded.tsv`.execute(trx);
+    }
+  }
+
+  async remove(trx: Trx, type: SearchType, docId: string): Promise<void> {
+    await trx.deleteFrom('search_documents').where('type', '=', type).where('doc_id', '=', docId).execute();
+  }
+
+  async clear(trx: Trx): Promise<void> {
+    await trx.deleteFrom('search_documents').execute();
+  }
+
+  async candidates(query: EngineQuery): Promise<Candidate[]> {
+    const q = tsquery(query);
+    const filters = [sql`v.locale = ${query.locale}`, sql`v.tsv @@ q.q`];
+    if (query.type) filters.push(sql`d.type = ${query.type}`);
+    if (query.kind) filters.push(sql`regexp_replace(lower(d.kind), '[^a-z0-9]+', '', 'g') = ${query.kind}`);
+    if (query.procedure) filters.push(sql`d.procedures LIKE ${`% ${query.procedure} %`}`);
+    const join = query.type || query.kind || query.procedure ? sql`JOIN search_documents d ON d.id = v.id` : sql``;
+    // The newest matches first (a bitmap of the GIN index's matches over the narrow vectors
+    // table, or its id index backwards for common words); ts_rank runs on those rows only.
+    const result = await sql<{ id: string | number; score: number }>`
+      WITH q AS (SELECT ${q} AS q)
+      SELECT c.id, ts_rank(c.tsv, q.q) AS score
+      FROM (SELECT v.id, v.tsv FROM search_vectors v ${join}, q WHERE ${sql.join(filters, sql` AND `)} ORDER BY v.id DESC LIMIT ${query.limit}) c, q`.execute(this.db);
+    return result.rows.map((r) => ({ rowId: Number(r.id), score: Number(r.score) }));
+  }
+
+  async idRange(): Promise<{ min: number; max: number } | null> {
+    // Two subqueries: each reads one end of the primary key (min and max together would scan).
+    const { rows } = await sql<{ min: number | string | null; max: number | string | null }>`SELECT (SELECT min(id) FROM search_documents) AS min, (SELECT max(id) FROM search_documents) AS max`.execute(this.db);
+    const row = rows[0];
+    return row && row.min !== null && row.max !== null ? { min: Number(row.min), max: Number(row.max) } : null;
+  }
+
+  rows(ids: readonly number[]): Promise<StoredRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.selectFrom('search_documents').select(['id', 'type', 'doc_id', 'title', 'summary', 'body', 'url', 'kind', 'published_at']).where('id', 'in', ids).execute() as Promise<StoredRow[]>;
+  }
+}
