@@ -115,11 +115,15 @@ describe('library: a professional uploads, an editor publishes, a visitor reveal
       await editor.page.getByText('Published.').first().waitFor();
     }
 
-    // A visitor opens the photo set from the library: blurred, until they ask.
+    // A visitor finds the photo set with the site search: blurred, until they ask.
     const visitor = await openPage(env.browser(), site);
-    await visitor.page.goto(`${site.url}/library`);
+    await visitor.page.goto(`${site.url}/search`);
+    await visitor.page.getByLabel('Search for').fill('abdominoplasty');
+    await visitor.page.keyboard.press('Enter');
+    const hit = visitor.page.locator('.search-hit').getByRole('link', { name: /Abdominoplasty before and after/ });
+    await hit.waitFor();
     await expectAccessible(visitor.page);
-    await visitor.page.getByRole('link', { name: 'Abdominoplasty before and after' }).click();
+    await hit.click();
     await visitor.page.getByRole('heading', { level: 1, name: 'Abdominoplasty before and after' }).waitFor();
     await expectAccessible(visitor.page);
     const show = visitor.page.getByRole('button', { name: 'Show image: Abdomen before surgery' });

@@ -16,9 +16,12 @@ import { FILE_ROLES, type FileRole, type LibraryItem } from './model.js';
 import './policy.js';
 import './privacy.js';
 import { decideForm, diffQuery, indexQuery, itemForm, licenceForm, nudityForm, parseReferences, referencesText, removeForm, returnForm, suggestForm } from './schemas.js';
-import { type ItemInput, LibraryService } from './service.js';
+import { type ItemInput, LibraryService, publishedLibraryDocuments } from './service.js';
+import { registerSearchSource } from '../../core/search/index.js';
 import { HistoryPage, ItemFormPage, LibraryDiffPage, LicencePage, ManagePage, MyItemsPage, QueuePage, SuggestionsPage, SuggestPage } from './views/manage.js';
 import { AuthorPage, LibraryIndexPage, LibraryItemPage, renderAtom, TombstonePage } from './views/public.js';
+
+registerSearchSource({ type: 'library', documents: publishedLibraryDocuments });
 
 const idParams = z.object({ id: z.string().min(1).max(40) });
 const fileParams = idParams.extend({ fid: z.string().min(1).max(40) });

@@ -269,7 +269,10 @@ describe('library', () => {
     assert.ok(doc);
     assert.match(doc.body, /Platysma banding resolved/, 'the PDF text is in the search document');
     assert.equal(doc.url, `/library/${item.slug}`);
-    assert.deepEqual(doc.procedures, ['scar-revision']);
+    assert.deepEqual(doc.facets.procedure, ['scar-revision']);
+    // Published, it is found by the site search, PDF text included.
+    const found = await t.request({ url: '/search?q=platysma' });
+    assert.match(found.body, new RegExp(`href="/library/${item.slug}"`));
   });
 
   test('revisions: saving a published item adds one; diff and restore', async () => {
@@ -335,6 +338,8 @@ describe('library', () => {
     const id = await createItem(owner, { title: 'To be removed' });
     await upload(owner, id, 'document', { name: 'x.pdf', type: 'application/pdf', bytes: pdf('X') });
     await publish(id);
+    const published = (await t.services.db.selectFrom('library_items').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
+    assert.match((await t.request({ url: '/search?q=removed' })).body, new RegExp(`href="/library/${published}"`), 'published, it is found');
     const keys = await keysOf(id);
     assert.equal((await t.request({ method: 'POST', url: `/admin/library/${id}/remove`, as: editor, ...form({ reason: 'copyright' }) })).statusCode, 403);
     assert.equal((await t.request({ method: 'POST', url: `/admin/library/${id}/remove`, as: moderator, ...form({ reason: 'nonsense' }) })).statusCode, 422);
@@ -347,5 +352,6 @@ describe('library', () => {
     for (const k of keys) assert.equal((await t.request({ url: `/library/files/${k}` })).statusCode, 404);
     assert.doesNotMatch((await t.request({ url: '/library/feed.xml' })).body, /To be removed/);
     assert.equal(await libraryService(t.services).searchDocument(id), null);
+    assert.doesNotMatch((await t.request({ url: '/search?q=removed' })).body, new RegExp(`href="/library/${published}"`), 'a removed item leaves the search');
   });
 });

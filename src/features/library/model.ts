@@ -106,17 +106,3 @@ export interface Suggestion {
   readonly createdAt: Date;
 }
 
-/** A published item as the search index wants it (core/search wires it in). */
-export interface LibrarySearchDocument {
-  readonly id: string;
-  readonly kind: ItemKind;
-  readonly locale: Locale;
-  readonly url: string;
-  readonly title: string;
-  readonly summary: string;
-  /** Markdown source as plain text, followed by the text of its PDFs. */
-  readonly body: string;
-  readonly procedures: readonly string[];
-  readonly authors: readonly string[];
-  readonly publishedAt: Date | null;
-}

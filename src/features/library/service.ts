@@ -1,10 +1,11 @@
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
 import { type Actor, can, findUserById } from '../../core/auth/index.js';
-import type { Trx } from '../../core/db/index.js';
+import type { Db, Trx } from '../../core/db/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, localizePath } from '../../core/i18n/index.js';
-import { markdownToPlainText, renderMarkdown } from '../../core/markdown/index.js';
+import { renderMarkdown } from '../../core/markdown/index.js';
+import { markdownToText, type SearchDocument, searchIndex } from '../../core/search/index.js';
 import { findFiles, findImages, storeUpload, type IntakeFile } from '../../core/media/index.js';
 import { type DiffSegment, wordDiff } from '../../core/text/diff.js';
 import { professionalIdBySlug, professionalSlugs } from '../accounts/service.js';
@@ -17,7 +18,6 @@ import {
   KIND_FILES,
   LICENCE_VERSION,
   type LibraryItem,
-  type LibrarySearchDocument,
   type Reference,
   type RemovalReason,
   type Revision,
@@ -219,23 +219,15 @@ export class LibraryService {
    * language, kind, procedures, authors); null for anything not published. core/search
    * indexes what this returns; call it again after each publication, save or removal.
    */
-  async searchDocument(id: string): Promise<LibrarySearchDocument | null> {
-    const item = await store.findItem(this.services.db, id);
-    if (!item || item.status !== 'published') return null;
-    const texts = await store.pdfTexts(this.services.db, id);
-    const body = [await markdownToPlainText(item.bodyMd), ...texts].filter(Boolean).join('\n\n');
-    return {
-      id: item.id,
-      kind: item.kind,
-      locale: item.locale,
-      url: localizePath(item.locale, `/library/${item.slug}`),
-      title: item.title,
-      summary: item.summary,
-      body,
-      procedures: item.procedures,
-      authors: item.authors.map((a) => a.name),
-      publishedAt: item.publishedAt,
-    };
+  async searchDocument(id: string): Promise<SearchDocument | null> {
+    return librarySearchDocument(this.services.db, id);
+  }
+
+  /** Puts the item in the site search as it now is (or takes it out), in the caller's transaction. */
+  async #index(trx: Trx, id: string): Promise<void> {
+    const doc = await librarySearchDocument(trx, id);
+    if (doc) await searchIndex(this.services.db).upsert(trx, doc);
+    else await searchIndex(this.services.db).remove(trx, 'library', id);
   }
 
   // Writing
@@ -296,6 +288,7 @@ export class LibraryService {
         const number = item.revision + 1;
         await store.insertRevision(trx, id, number, actor.id, summary, { title: fields.title, summary: fields.summary, body: fields.bodyMd });
         await store.setRevision(trx, id, number);
+        await this.#index(trx, id);
       }
       await recordAudit(trx, 'library.updated', { type: 'library_item', id }, { revision: item.status === 'published' ? item.revision + 1 : null }, actor.id);
     });
@@ -325,6 +318,7 @@ export class LibraryService {
       const stored = await storeUpload(trx, this.services.storage, file, { createdBy: actor.id, isPrivate: true });
       const mediaId = stored.kind === 'image' ? stored.image.id : stored.file.id;
       await store.insertFile(trx, id, mediaId, role, alt);
+      if (item.status === 'published') await this.#index(trx, id);
       await recordAudit(trx, 'media.uploaded', { type: 'library_item', id }, { mediaId, role }, actor.id);
     });
     if (item.status === 'published') this.services.pageCache.clear();
@@ -335,6 +329,7 @@ export class LibraryService {
     if (!this.canEdit(actor, item)) throw new NotFoundError();
     await this.services.db.transaction().execute(async (trx) => {
       if (!(await store.deleteFile(trx, id, fileId))) throw new NotFoundError();
+      if (item.status === 'published') await this.#index(trx, id);
       await recordAudit(trx, 'library.updated', { type: 'library_item', id }, { fileRemoved: fileId }, actor.id);
     });
     if (item.status === 'published') this.services.pageCache.clear();
@@ -359,6 +354,7 @@ export class LibraryService {
       const number = item.revision + 1;
       if (!(await store.transition(trx, id, ['submitted'], 'published', { revision: number }))) throw new ConflictError('wrong_status');
       await store.insertRevision(trx, id, number, item.ownerId, '', snapshotOf(item));
+      await this.#index(trx, id);
       await recordAudit(trx, 'library.published', { type: 'library_item', id }, undefined, actor.id);
       await this.#tellOwner(trx, item, (name, locale) => ({ template: itemPublished, data: { name, title: item.title, url: this.#url(locale, `/library/${item.slug}`) } }));
     });
@@ -381,6 +377,7 @@ export class LibraryService {
     await this.get(id);
     await this.services.db.transaction().execute(async (trx) => {
       if (!(await store.transition(trx, id, ['published'], 'removed', { removalReason: reason }))) throw new ConflictError('wrong_status');
+      await this.#index(trx, id);
       await recordAudit(trx, 'library.removed', { type: 'library_item', id }, { reason }, actor.id);
     });
     this.services.pageCache.clear();
@@ -431,6 +428,7 @@ export class LibraryService {
     await store.updateText(trx, item.id, { title: snap.title, summary: snap.summary, bodyMd: snap.body, bodyHtml: html });
     await store.insertRevision(trx, item.id, number, actor.id, summary, snap);
     await store.setRevision(trx, item.id, number);
+    await this.#index(trx, item.id);
   }
 
   // Suggested edits
@@ -488,5 +486,34 @@ export class LibraryService {
     const uri = row?.placeholder;
     const m = uri ? /^data:image\/webp;base64,([A-Za-z0-9+/=]+)$/.exec(uri) : null;
     return m ? Buffer.from(m[1]!, 'base64') : null;
+  }
+}
+
+/**
+ * A published item as site search indexes it (title, summary, text with its PDFs' text,
+ * kind, procedures, authors); null for anything not published.
+ */
+async function librarySearchDocument(db: Db | Trx, id: string): Promise<SearchDocument | null> {
+  const item = await store.findItem(db, id);
+  if (!item || item.status !== 'published') return null;
+  const texts = await store.pdfTexts(db, id);
+  return {
+    type: 'library',
+    id: item.id,
+    locale: item.locale,
+    url: localizePath(item.locale, `/library/${item.slug}`),
+    title: item.title,
+    summary: item.summary,
+    body: [markdownToText(item.bodyMd), ...texts].filter(Boolean).join('\n\n'),
+    facets: { kind: item.kind, procedure: item.procedures, author: item.authors.map((a) => a.name) },
+    publishedAt: item.publishedAt,
+  };
+}
+
+/** Every published item, for rebuilding the search index. */
+export async function* publishedLibraryDocuments(db: Db | Trx): AsyncIterable<SearchDocument> {
+  for (const id of await store.publishedItemIds(db)) {
+    const doc = await librarySearchDocument(db, id);
+    if (doc) yield doc;
   }
 }

@@ -330,6 +330,12 @@ export async function publishedAuthorIds(db: Conn): Promise<string[]> {
 }
 
 /** The extracted text of an item's PDFs (core/media keeps it for search), in file order. */
+/** Ids of every published item (rebuilding the search index). */
+export async function publishedItemIds(db: Conn): Promise<string[]> {
+  const rows = await db.selectFrom('library_items').select('id').where('status', '=', 'published').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
 export async function pdfTexts(db: Conn, itemId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('library_files')
