@@ -6,7 +6,7 @@
 // the naive plan: bm25 / ts_rank over every match, ORDER BY score LIMIT 10. Results go to
 // bench/REPORT.md.
 //
-//   npm run bench:search            (BENCH_ITEMS=20000 for a quicker run; BENCH_PG=false to skip PostgreSQL)
+//   npm run bench:search            (BENCH_ITEMS=20000 for a quicker run; BENCH_PG=false or BENCH_SQLITE=false to skip one)
 import { mkdirSync, rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -195,7 +195,7 @@ function table(result, target) {
 rmSync(TMP, { recursive: true, force: true });
 mkdirSync(TMP, { recursive: true });
 const results = [];
-{
+if (process.env.BENCH_SQLITE !== 'false') {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: `${TMP}/sqlite`, LOG_LEVEL: 'silent', SAMPLE_CONTENT: 'false' });
   const db = await openDatabase(config);
   await migrate(db, config);
