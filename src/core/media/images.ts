@@ -114,15 +114,25 @@ export async function processImage(bytes: Buffer, makeKey: (width: number, forma
   const variants: (ImageVariant & { body: Buffer })[] = [];
   let placeholder: string;
   try {
-    for (const w of widths) {
-      // sharp writes no metadata unless asked (withMetadata/keepExif), so output is clean.
-      const base = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width: w, withoutEnlargement: true }).flatten({ background: '#ffffff' });
-      for (const format of VARIANT_FORMATS) {
-        const { data, info } = await ENCODE[format](base.clone()).toBuffer({ resolveWithObject: true });
-        variants.push({ key: makeKey(info.width, format), format, width: info.width, height: info.height, bytes: data.length, body: data });
-      }
-    }
-    const tiny = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width: 16 }).flatten({ background: '#ffffff' }).blur(1).webp({ quality: 40 }).toBuffer();
+    // The upload is decoded once, to pixels at the largest width (JPEG shrinks on load); every
+    // variant is made from those pixels, which carry no metadata at all, so output is clean.
+    const { data: pixels, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+      .rotate()
+      .resize({ width: widths.at(-1), withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const fromPixels = () => sharp(pixels, { raw: { width: info.width, height: info.height, channels: info.channels } });
+    // Every variant encodes at once: libvips and the AVIF encoder spread them over the cores.
+    const jobs = widths.flatMap((w) => VARIANT_FORMATS.map((format) => ({ w, format })));
+    const encoded = await Promise.all(
+      jobs.map(({ w, format }) => ENCODE[format](w === info.width ? fromPixels() : fromPixels().resize({ width: w })).toBuffer({ resolveWithObject: true })),
+    );
+    jobs.forEach(({ format }, i) => {
+      const { data, info: out } = encoded[i]!;
+      variants.push({ key: makeKey(out.width, format), format, width: out.width, height: out.height, bytes: data.length, body: data });
+    });
+    const tiny = await fromPixels().resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
     placeholder = `data:image/webp;base64,${tiny.toString('base64')}`;
   } catch {
     throw new ValidationError('image_invalid', 'could not convert image');

@@ -50,7 +50,7 @@ interface Frame {
   readonly ageGate: { readonly minAge: number; readonly returnTo: string } | null;
   readonly consent: { readonly returnTo: string; readonly optOutSignal: boolean } | null;
   /** The site notices (a new policy version, a security incident), already rendered: rare, and each different. */
-  readonly notices: string;
+  readonly notices: JSX.Element;
   /** The page a footer subscription came from. */
   readonly source: string;
 }
@@ -142,6 +142,7 @@ function AdminNav({ ctx }: { ctx: ViewContext }): JSX.Element {
       ['/admin/consultations', ctx.t('admin.nav.consultations'), 'consultation.manage'],
       ['/admin/newsletters', ctx.t('admin.nav.newsletters'), 'newsletter.manage'],
       ['/admin/privacy', ctx.t('admin.nav.privacy'), 'privacy.requests'],
+      ['/admin/data-inventory', ctx.t('admin.nav.inventory'), 'privacy.requests'],
       ['/admin/policies', ctx.t('admin.nav.policies'), 'policies.manage'],
       ['/admin/retention', ctx.t('admin.nav.retention'), 'retention.manage'],
       ['/admin/shine-the-light', ctx.t('admin.nav.shine'), 'shine.register'],
@@ -288,8 +289,9 @@ function SiteNotices({ ctx }: { ctx: ViewContext }): JSX.Element {
 }
 
 /** The page frame: head, skip link, header, navigation, main, footer. */
-function FrameMarkup({ ctx, frame, children }: { ctx: ViewContext; frame: Frame; children: string }): JSX.Element {
+function FrameMarkup({ ctx, frame, children }: { ctx: ViewContext; frame: Frame; children: JSX.Element }): JSX.Element {
   const admin = frame.admin;
+  const notices: JSX.Element = frame.notices;
   return (
     <>
       {'<!doctype html>'}
@@ -333,7 +335,7 @@ function FrameMarkup({ ctx, frame, children }: { ctx: ViewContext; frame: Frame;
             {escapeHtml(ctx.t('layout.skip'))}
           </a>
           {!admin && frame.consent ? <ConsentBanner ctx={ctx} banner={frame.consent} /> : ''}
-          {frame.notices}
+          {notices}
           <header class="site-header">
             <div class="wrap header-row">
               <a class="brand" href={admin ? '/admin' : href(ctx, '/')}>
@@ -422,7 +424,7 @@ function frameOf(ctx: ViewContext, meta: PageMeta): Frame {
     actor: ctx.actor,
     ageGate: ctx.ageGate ?? null,
     consent: ctx.consentBanner ?? null,
-    notices: admin ? '' : (SiteNotices({ ctx }) as string),
+    notices: admin ? '' : SiteNotices({ ctx }),
     source: ctx.path,
   };
 }
@@ -492,7 +494,7 @@ function markedFrame(frame: Frame, children: string): { marked: Frame; values: s
     actor: frame.actor ? { name: mark(frame.actor.name, 'text'), isStaff: frame.actor.isStaff } : null,
     ageGate: frame.ageGate ? { minAge: frame.ageGate.minAge, returnTo: attr(frame.ageGate.returnTo) } : null,
     consent: frame.consent ? { optOutSignal: frame.consent.optOutSignal, returnTo: attr(frame.consent.returnTo) } : null,
-    notices: mark(frame.notices, 'raw'),
+    notices: mark(frame.notices as string, 'raw'),
     source: attr(frame.source),
   };
   mark(children, 'raw');

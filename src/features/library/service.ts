@@ -491,7 +491,7 @@ export class LibraryService {
 
 /**
  * A published item as site search indexes it (title, summary, text with its PDFs' text,
- * kind, procedures, authors); null for anything not published.
+ * kind, procedures); null for anything not published.
  */
 async function librarySearchDocument(db: Db | Trx, id: string): Promise<SearchDocument | null> {
   const item = await store.findItem(db, id);
@@ -505,7 +505,8 @@ async function librarySearchDocument(db: Db | Trx, id: string): Promise<SearchDo
     title: item.title,
     summary: item.summary,
     body: [markdownToText(item.bodyMd), ...texts].filter(Boolean).join('\n\n'),
-    facets: { kind: item.kind, procedure: item.procedures, author: item.authors.map((a) => a.name) },
+    // No author names: the index is a copy that erasure does not reach (see core/search/privacy.ts).
+    facets: { kind: item.kind, procedure: item.procedures },
     publishedAt: item.publishedAt,
   };
 }

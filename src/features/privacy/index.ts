@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { InventoryPage } from './views/inventory.js';
+import { personalDataRegistry, nonPersonalTables } from '../../core/privacy/registry.js';
 import { z } from 'zod';
 import type { AppServices } from '../../app.js';
 import { can, SESSION_COOKIE } from '../../core/auth/index.js';
@@ -79,6 +81,10 @@ export default async function privacy(app: FastifyInstance, services: AppService
   });
 
   const officer = { config: { action: 'privacy.requests' } };
+
+  app.get('/admin/data-inventory', officer, async (request, reply) => {
+    return reply.html(InventoryPage({ ctx: request.view(), personal: personalDataRegistry(), other: nonPersonalTables() }) as string);
+  });
 
   app.get('/admin/privacy', officer, async (request, reply) => {
     const { filter } = queueQuery.parse(request.query ?? {});
