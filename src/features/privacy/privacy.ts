@@ -12,7 +12,7 @@ definePersonalData(
     personal: { name: 'identity', email: 'contact', details: 'content', locale: 'preferences' },
     // Proof that a request was answered in time outlives the person's data: kept without who asked.
     erasure: { action: 'minimise' },
-    other: ['id', 'kind', 'jurisdiction', 'status', 'confirm_hash', 'confirm_expires_at', 'confirmed_at', 'due_at', 'closed_at', 'created_at', 'updated_at'],
+    other: ['id', 'kind', 'jurisdiction', 'status', 'confirm_hash', 'confirm_expires_at', 'confirmed_at', 'due_at', 'closed_at', 'policy_version', 'created_at', 'updated_at'],
   },
   {
     table: 'privacy_request_entries',

@@ -3,6 +3,7 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso, readBool, readTime, readTimeOrNull } from '../../core/db/portable.js';
 import type { ConsentCategory } from '../../core/http/consent.js';
 import type { EntryKind, Jurisdiction, PrivacyRequest, RequestEntry, RequestKind, RequestStatus } from './model.js';
+import { policyVersion } from '../site/legal.js';
 import './tables.js';
 
 export interface ConsentRecord {
@@ -79,6 +80,7 @@ export async function insertRequest(
       confirmed_at: null,
       due_at: null,
       closed_at: null,
+      policy_version: policyVersion('privacy'),
       created_at: now,
       updated_at: now,
     })
@@ -169,6 +171,7 @@ export async function insertRecordedRequest(
       confirmed_at: now,
       due_at: r.dueAt.toISOString(),
       closed_at: closed ? now : null,
+      policy_version: policyVersion('privacy'),
       created_at: now,
       updated_at: now,
     })

@@ -28,6 +28,8 @@ export interface PrivacyRequestsTable {
   /** The legal deadline, from the confirmation: 30 days (GDPR) or 45 (CCPA), configurable. */
   due_at: DbTime | null;
   closed_at: DbTime | null;
+  /** The privacy policy in force when the request was made. */
+  policy_version?: string | null;
   created_at: DbTime;
   updated_at: DbTime;
 }

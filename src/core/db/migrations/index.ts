@@ -39,6 +39,7 @@ import * as m0071 from './20261206_0071_shine_the_light.js';
 import * as m0072 from './20261206_0072_retention_runs.js';
 import * as m0073 from './20261206_0073_breaches.js';
 import * as m0074 from './20261206_0074_form_policy_version.js';
+import * as m0075 from './20261206_0075_privacy_request_policy_version.js';
 import * as m0080 from './20261206_0080_search.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
@@ -83,5 +84,6 @@ export const migrations: Record<string, Migration> = {
   '20261206_0072_retention_runs': m0072,
   '20261206_0073_breaches': m0073,
   '20261206_0074_form_policy_version': m0074,
+  '20261206_0075_privacy_request_policy_version': m0075,
   '20261206_0080_search': m0080,
 };
