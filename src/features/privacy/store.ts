@@ -58,9 +58,13 @@ function toRequest(r: RequestRow): PrivacyRequest {
 
 const requestColumns = ['id', 'kind', 'name', 'email', 'jurisdiction', 'details', 'locale', 'status', 'confirmed_at', 'due_at', 'closed_at', 'created_at'] as const;
 
-export async function insertRequest(
+type NewRequest = { kind: RequestKind; name: string; email: string; jurisdiction: Jurisdiction; details: string; locale: string };
+
+/** Writes a request with the privacy policy in force; `state` is where its life starts. */
+async function writeRequest(
   db: Db | Trx,
-  r: { kind: RequestKind; name: string; email: string; jurisdiction: Jurisdiction; details: string; locale: string; confirmHash: string; confirmExpiresAt: Date },
+  r: NewRequest,
+  state: { status: RequestStatus; confirmHash: string | null; confirmExpiresAt: string | null; confirmedAt: string | null; dueAt: string | null; closedAt: string | null },
 ): Promise<string> {
   const id = newId();
   const now = nowIso();
@@ -74,18 +78,23 @@ export async function insertRequest(
       jurisdiction: r.jurisdiction,
       details: r.details,
       locale: r.locale,
-      status: 'unconfirmed',
-      confirm_hash: r.confirmHash,
-      confirm_expires_at: r.confirmExpiresAt.toISOString(),
-      confirmed_at: null,
-      due_at: null,
-      closed_at: null,
+      status: state.status,
+      confirm_hash: state.confirmHash,
+      confirm_expires_at: state.confirmExpiresAt,
+      confirmed_at: state.confirmedAt,
+      due_at: state.dueAt,
+      closed_at: state.closedAt,
       policy_version: policyVersion('privacy'),
       created_at: now,
       updated_at: now,
     })
     .execute();
   return id;
+}
+
+/** A request from the public form: it waits for the emailed confirmation. */
+export function insertRequest(db: Db | Trx, r: NewRequest & { confirmHash: string; confirmExpiresAt: Date }): Promise<string> {
+  return writeRequest(db, r, { status: 'unconfirmed', confirmHash: r.confirmHash, confirmExpiresAt: r.confirmExpiresAt.toISOString(), confirmedAt: null, dueAt: null, closedAt: null });
 }
 
 export async function findRequest(db: Db | Trx, id: string): Promise<PrivacyRequest | null> {
@@ -148,35 +157,10 @@ export async function listEntries(db: Db | Trx, requestId: string): Promise<Requ
 }
 
 /** A request made by a signed-in person from their own page: no emailed confirmation needed. */
-export async function insertRecordedRequest(
-  db: Db | Trx,
-  r: { kind: RequestKind; name: string; email: string; jurisdiction: Jurisdiction; details: string; locale: string; status: RequestStatus; dueAt: Date },
-): Promise<string> {
-  const id = newId();
+export function insertRecordedRequest(db: Db | Trx, r: NewRequest & { status: RequestStatus; dueAt: Date }): Promise<string> {
   const now = nowIso();
   const closed = r.status === 'completed' || r.status === 'refused';
-  await db
-    .insertInto('privacy_requests')
-    .values({
-      id,
-      kind: r.kind,
-      name: r.name,
-      email: r.email,
-      jurisdiction: r.jurisdiction,
-      details: r.details,
-      locale: r.locale,
-      status: r.status,
-      confirm_hash: null,
-      confirm_expires_at: null,
-      confirmed_at: now,
-      due_at: r.dueAt.toISOString(),
-      closed_at: closed ? now : null,
-      policy_version: policyVersion('privacy'),
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
+  return writeRequest(db, r, { status: r.status, confirmHash: null, confirmExpiresAt: null, confirmedAt: now, dueAt: r.dueAt.toISOString(), closedAt: closed ? now : null });
 }
 
 // Data exports
