@@ -63,7 +63,7 @@ describe('accounts: register, verify, sign in, sessions; professionals approved 
     await expectAccessible(page);
 
     await fillMember(page, { name: 'Rosa Member', email: 'rosa@example.test', password: 'plum orchard by the sea', day: '14', month: '3', year: '1988', country: 'CA' });
-    assert.ok(await page.getByText('stored and processed in the United States').isVisible());
+    assert.ok(await page.getByRole('main').getByText('stored and processed in the United States').isVisible());
     assert.equal(await page.getByLabel(/newsletter for patients/).isChecked(), false, 'the opt-in starts unticked');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(`${site.url}/account/register/sent`);
