@@ -64,17 +64,18 @@ export class PostgresSearchIndex implements SearchEngine {
 
   async candidates(query: EngineQuery): Promise<Candidate[]> {
     const q = tsquery(query);
-    const filters = [sql`v.locale = ${query.locale}`, sql`v.tsv @@ q.q`];
+    const filters = [sql`v.locale = ${query.locale}`, sql`v.tsv @@ ${q}`];
     if (query.type) filters.push(sql`d.type = ${query.type}`);
     if (query.kind) filters.push(sql`regexp_replace(lower(d.kind), '[^a-z0-9]+', '', 'g') = ${query.kind}`);
     if (query.procedure) filters.push(sql`d.procedures LIKE ${`% ${query.procedure} %`}`);
     const join = query.type || query.kind || query.procedure ? sql`JOIN search_documents d ON d.id = v.id` : sql``;
-    // The newest matches first (a bitmap of the GIN index's matches over the narrow vectors
-    // table, or its id index backwards for common words); ts_rank runs on those rows only.
+    // The newest matches first; ts_rank runs on those rows only. The tsquery is written into the
+    // statement (not a CTE), so the planner sees how common its words are: for a rare word it
+    // takes the GIN index, for a common one it walks the id index backwards and stops at the
+    // limit (a CTE hid that and made every common word sort tens of thousands of matches).
     const result = await sql<{ id: string | number; score: number }>`
-      WITH q AS (SELECT ${q} AS q)
-      SELECT c.id, ts_rank(c.tsv, q.q) AS score
-      FROM (SELECT v.id, v.tsv FROM search_vectors v ${join}, q WHERE ${sql.join(filters, sql` AND `)} ORDER BY v.id DESC LIMIT ${query.limit}) c, q`.execute(this.db);
+      SELECT c.id, ts_rank(c.tsv, ${q}) AS score
+      FROM (SELECT v.id, v.tsv FROM search_vectors v ${join} WHERE ${sql.join(filters, sql` AND `)} ORDER BY v.id DESC LIMIT ${query.limit}) c`.execute(this.db);
     return result.rows.map((r) => ({ rowId: Number(r.id), score: Number(r.score) }));
   }
 
