@@ -6,7 +6,7 @@ import { AGE_COOKIE, requireActor } from '../../core/http/index.js';
 import { parseForm } from '../../core/http/forms.js';
 import { localizePath } from '../../core/i18n/index.js';
 import './policy.js';
-import { ageGateForm, auditQuery, idParams, inviteForm, minorForm, minorLookupForm, minorQuery, peopleQuery, rolesForm } from './schemas.js';
+import { ACCOUNT_ID, ageGateForm, auditQuery, idParams, inviteForm, minorForm, minorLookupForm, minorQuery, peopleQuery, rolesForm } from './schemas.js';
 import { ERASE_MINOR_JOB, StaffService } from './service.js';
 import { AgeGateLeavePage } from './views/age-gate.js';
 import { AuditPage } from './views/audit.js';
@@ -105,7 +105,7 @@ export default async function staff(app: FastifyInstance, services: AppServices)
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = parseForm(minorForm, body, ctx.t);
     if (!form.ok) {
-      const userId = typeof body.user === 'string' && body.user.length <= 40 ? body.user : '';
+      const userId = typeof body.user === 'string' && ACCOUNT_ID.test(body.user) ? body.user : '';
       const person = userId ? await service.person(userId) : null;
       // Without the account (a form tampered with), the message goes with the lookup form.
       if (!person) return reply.code(422).html(MinorPage({ ctx, person: null, lookup: { values: {}, errors: { email: ctx.t('staff.minor.notFound') } } }) as string);

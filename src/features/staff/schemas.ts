@@ -41,8 +41,10 @@ export const inviteForm = z.strictObject({
 });
 
 export const minorLookupForm = z.strictObject({ email: z.string().trim().toLowerCase().pipe(z.email('form.email').max(254, 'form.tooLong')) });
+/** Account ids are URL-safe base64: anything else (a NUL, which PostgreSQL refuses) is no id. */
+export const ACCOUNT_ID = /^[\w-]{1,40}$/;
 export const minorForm = z.strictObject({
-  user: z.string().min(1).max(40),
+  user: z.string().regex(ACCOUNT_ID),
   reason: z.enum(MINOR_REASONS, 'form.choose'),
 });
 export const minorQuery = z.object({ id: z.string().min(1).max(40).optional().catch(undefined), notice: z.string().max(20).optional().catch(undefined) }).loose();
