@@ -8,7 +8,7 @@ import * as store from './store.js';
 import { hashSecret, newSecret, sameHash } from './tokens.js';
 import './privacy.js';
 
-export { allowedBeforeSecondFactor, can, definePermissions, permissionTable, isKnownAction, type Grant } from './permissions.js';
+export { allowedBeforeSecondFactor, can, definePermissions, permissionTable, isKnownAction, rolesGranted, type Grant } from './permissions.js';
 export { defineSecondFactorMethod, hasSecondFactor, secondFactorRequired, secondFactorStanding, type SecondFactorCheck, type SecondFactorStanding } from './second-factor.js';
 export { ROLES, STAFF_ROLES, isRole, type Actor, type Role } from './roles.js';
 export { hashPassword, isCommonPassword, normalizePassword, passwordProblem, MIN_PASSWORD, MIN_STAFF_PASSWORD, MAX_PASSWORD, MAX_PASSWORD_INPUT, type PasswordProblem } from './passwords.js';

@@ -46,6 +46,12 @@ export function permissionTable(): ReadonlyMap<string, Grant> {
   return new Map([...rules].map(([action, rule]) => [action, rule.grant]));
 }
 
+/** The roles an action is granted to by name (the admin, who holds every staff permission, aside). */
+export function rolesGranted(action: string): readonly Role[] {
+  const grant = rules.get(action)?.grant;
+  return Array.isArray(grant) ? grant : [];
+}
+
 /** The admin holds every staff permission; other roles hold only what the table grants. */
 export function can(actor: Actor | null, action: string, resource?: unknown): boolean {
   const rule = rules.get(action);

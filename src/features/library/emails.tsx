@@ -12,6 +12,18 @@ export const itemReturned: EmailTemplate<{ name: string; title: string; reason: 
     }),
 };
 
+/** To each reviewer: an item waits in the review queue. */
+export const itemSubmitted: EmailTemplate<{ name: string; title: string; author: string; url: string }> = {
+  name: 'library.submitted',
+  category: 'transactional',
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
+      subject: t('library.mail.submittedSubject', { title: data.title }),
+      paragraphs: [t('library.mail.greeting', { name: data.name }), t('library.mail.submittedBody', { title: data.title, author: data.author })],
+      action: { label: t('library.mail.openQueue'), url: data.url },
+    }),
+};
+
 /** To the uploader: the item is published. */
 export const itemPublished: EmailTemplate<{ name: string; title: string; url: string }> = {
   name: 'library.published',

@@ -124,8 +124,8 @@ export default async function library(app: FastifyInstance, services: AppService
     const { id } = idParams.parse(request.params);
     const q = diffQuery.safeParse(request.query ?? {});
     if (!q.success) throw new AppError('invalid_input', 400);
-    const { item, segments } = await service.diff(request.actor, id, q.data.from, q.data.to);
-    return reply.html(LibraryDiffPage({ ctx: request.view(), item, from: q.data.from, to: q.data.to, segments }) as string);
+    const { item, changes } = await service.diff(request.actor, id, q.data.from, q.data.to);
+    return reply.html(LibraryDiffPage({ ctx: request.view(), item, from: q.data.from, to: q.data.to, changes }) as string);
   });
 
   // Contributors

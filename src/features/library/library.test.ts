@@ -293,6 +293,68 @@ describe('library', () => {
     assert.match(item.body_md, /two years/);
   });
 
+  test('revisions keep authors, references, procedures and files; the diff lists their changes and restore brings them back', async () => {
+    const id = await createItem(owner, { title: 'Whole revision study', coauthors: 'omar-haddad', external_authors: 'Ana Ruiz' });
+    assert.equal(await upload(owner, id, 'document', { name: 'whole.pdf', type: 'application/pdf', bytes: pdf('Whole') }), 303);
+    assert.equal(await upload(owner, id, 'cover', { name: 'cover.png', type: 'image/png', bytes: await png() }, 'Old cover'), 303);
+    await publish(id);
+    const coverMedia = (await t.services.db.selectFrom('library_files').select(['id', 'media_id']).where('item_id', '=', id).where('role', '=', 'cover').executeTakeFirstOrThrow());
+    const omar = (await t.services.db.selectFrom('users').select('name').where('email', '=', 'omar-haddad@example.test').executeTakeFirstOrThrow()).name;
+
+    // Revision 2: other authors, references and no procedure; 3: the cover removed; 4: a new cover.
+    const edit = await t.request({
+      method: 'POST',
+      url: `/library/items/${id}/edit`,
+      as: owner,
+      ...form({ kind: 'study', locale: 'en', title: 'Whole revision study', summary: 'A study of scar outcomes in 120 patients.', body: 'We followed patients for two years.', external_authors: 'Lee Chan', references: 'Jones K. Scars. 2021 pmid:12345678', change_summary: 'New authors and sources' }),
+    });
+    assert.equal(edit.statusCode, 303, edit.body);
+    assert.equal((await t.request({ method: 'POST', url: `/library/items/${id}/files/${coverMedia.id}/delete`, as: owner })).statusCode, 303);
+    assert.equal(await upload(owner, id, 'cover', { name: 'new-cover.png', type: 'image/png', bytes: await png() }, 'New cover'), 303);
+
+    const history = await t.request({ url: `/library/items/${id}/history` });
+    for (const what of ['Published', 'Edited: New authors and sources', 'Removed a file', 'Added a file']) assert.ok(history.body.includes(what), what);
+    const diff = await t.request({ url: `/library/items/${id}/diff?from=1&to=4` });
+    const removed = [...diff.body.matchAll(/<del>.*?<span>(.*?)<\/span>.*?<\/del>/gs)].map((m) => m[1]);
+    const added = [...diff.body.matchAll(/<ins>.*?<span>(.*?)<\/span>.*?<\/ins>/gs)].map((m) => m[1]);
+    for (const label of [omar, 'Ana Ruiz', 'Smith J. Scars. 2020 · doi:10.1000/xyz123', 'scar-revision', 'Old cover']) assert.ok(removed.includes(label), `removed ${label}: ${removed.join(' | ')}`);
+    for (const label of ['Lee Chan', 'Jones K. Scars. 2021 · PMID 12345678', 'New cover']) assert.ok(added.includes(label), `added ${label}: ${added.join(' | ')}`);
+
+    // A snapshot names Sutura authors by account only, so erasure leaves no name in the history.
+    const snapshots = await t.services.db.selectFrom('library_revisions').select('snapshot').where('item_id', '=', id).execute();
+    for (const r of snapshots) assert.ok(!JSON.stringify(r.snapshot).includes(omar));
+
+    assert.equal((await t.request({ method: 'POST', url: `/library/items/${id}/revisions/1/restore`, as: owner })).statusCode, 303);
+    const restored = await libraryService(t.services).forActor(null, id);
+    assert.equal(restored.revision, 5);
+    assert.deepEqual(restored.authors.slice(1).map((a) => a.name), [omar, 'Ana Ruiz']);
+    assert.equal(restored.authors[0]!.userId, ownerId);
+    assert.deepEqual(restored.references, [{ label: 'Smith J. Scars. 2020', doi: '10.1000/xyz123' }]);
+    assert.deepEqual(restored.procedures, ['scar-revision']);
+    assert.deepEqual(restored.files.map((f) => [f.role, f.alt, f.mediaId === coverMedia.media_id]), [['document', 'A figure', false], ['cover', 'Old cover', true]]);
+    const back = await t.request({ url: `/library/items/${id}/history` });
+    assert.match(back.body, /Restored revision 1/);
+    // The old cover is served again, the replaced one no longer is.
+    const page = await t.request({ url: `/library/${restored.slug}` });
+    assert.match(page.body, /alt="Old cover"/);
+    assert.doesNotMatch(page.body, /alt="New cover"/);
+    const same = await t.request({ url: `/library/items/${id}/diff?from=1&to=5` });
+    assert.match(same.body, /Nothing changed between these two revisions/);
+  });
+
+  test('submitting an item emails every reviewer, not the submitter', async () => {
+    const id = await createItem(owner, { title: 'Queue notice study' });
+    await upload(owner, id, 'document', { name: 'q.pdf', type: 'application/pdf', bytes: pdf('Q') });
+    const before = new Date().toISOString();
+    assert.equal((await t.request({ method: 'POST', url: `/library/items/${id}/submit`, as: owner })).statusCode, 303);
+    const sent = await t.services.db.selectFrom('mail_messages').select(['to_address', 'template']).where('created_at', '>=', before).execute();
+    const notices = sent.filter((m) => m.template === 'library.submitted').map((m) => m.to_address).sort();
+    const reviewers = await t.services.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select('users.email').where('user_roles.role', 'in', ['editor', 'moderator']).execute();
+    assert.ok(reviewers.length >= 2);
+    assert.deepEqual(notices, reviewers.map((r) => r.email).sort());
+    assert.ok(!notices.includes('dana-reyes@example.test'));
+  });
+
   test('other professionals only suggest; the author accepts one and it becomes a revision', async () => {
     const id = await createItem(owner, { title: 'Suggestion test study' });
     await upload(owner, id, 'document', { name: 's.pdf', type: 'application/pdf', bytes: pdf('S') });

@@ -1,5 +1,6 @@
 import type { Locale } from '../../core/i18n/locales.js';
 import type { StoredFile, StoredImage } from '../../core/media/index.js';
+import type { DiffSegment } from '../../core/text/diff.js';
 
 export const ITEM_KINDS = ['study', 'white_paper', 'video', 'article', 'photo_set'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -79,19 +80,63 @@ export interface FullItem extends LibraryItem {
   readonly files: readonly ItemFile[];
 }
 
-/** The text a revision keeps. */
-export interface Snapshot {
+/** An item's text: what a suggested edit proposes. */
+export interface TextSnapshot {
   readonly title: string;
   readonly summary: string;
   readonly body: string;
 }
 
+/**
+ * An author as a revision keeps them: a Sutura professional by account id only (the name is
+ * read from the account when shown, so an erased person's name is not left in the history),
+ * or an external author by name.
+ */
+export type SnapshotAuthor = { readonly userId: string } | { readonly name: string };
+
+export interface SnapshotFile {
+  readonly mediaId: string;
+  readonly role: FileRole;
+  readonly alt: string;
+}
+
+/** Everything a revision keeps of a published item: its text, authors, references, procedures and files. */
+export interface Snapshot extends TextSnapshot {
+  readonly authors: readonly SnapshotAuthor[];
+  readonly references: readonly Reference[];
+  readonly procedures: readonly string[];
+  readonly files: readonly SnapshotFile[];
+}
+
+/** What made a revision: its first publication, an edit, a file added or removed, a restore, an accepted suggestion. */
+export const REVISION_CHANGES = ['published', 'edited', 'file_added', 'file_removed', 'restored', 'suggestion'] as const;
+export type RevisionChange = (typeof REVISION_CHANGES)[number];
+
 export interface Revision {
   readonly number: number;
   readonly authorName: string | null;
+  readonly change: RevisionChange;
+  /** The revision a restore brought back. */
+  readonly restoredFrom: number | null;
+  /** The editor's own words (empty when they gave none). */
   readonly summary: string;
   readonly snapshot: Snapshot;
   readonly createdAt: Date;
+}
+
+/** Entries added and removed between two revisions, as labels; a null author label is a former member. */
+export interface ListChange {
+  readonly added: readonly (string | null)[];
+  readonly removed: readonly (string | null)[];
+}
+
+/** What changed between two revisions: the text word by word, and the lists entry by entry. */
+export interface RevisionChanges {
+  readonly text: readonly DiffSegment[];
+  readonly authors: ListChange;
+  readonly references: ListChange;
+  readonly procedures: ListChange;
+  readonly files: ListChange;
 }
 
 export interface Suggestion {
@@ -100,7 +145,7 @@ export interface Suggestion {
   readonly authorId: string | null;
   readonly authorName: string | null;
   readonly baseRevision: number;
-  readonly snapshot: Snapshot;
+  readonly snapshot: TextSnapshot;
   readonly note: string;
   readonly status: 'pending' | 'accepted' | 'rejected';
   readonly createdAt: Date;

@@ -1,15 +1,15 @@
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
-import { type Actor, can, findUserById } from '../../core/auth/index.js';
+import { type Actor, can, findUserById, listUsersWithRoles, rolesGranted } from '../../core/auth/index.js';
 import type { Db, Trx } from '../../core/db/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { type Locale, localizePath } from '../../core/i18n/index.js';
+import { isLocale, type Locale, localizePath } from '../../core/i18n/index.js';
 import { renderMarkdown } from '../../core/markdown/index.js';
 import { markdownToText, type SearchDocument, searchIndex } from '../../core/search/index.js';
 import { findFiles, findImages, storeUpload, type IntakeFile } from '../../core/media/index.js';
 import { type DiffSegment, wordDiff } from '../../core/text/diff.js';
 import { professionalIdBySlug, professionalSlugs } from '../accounts/service.js';
-import { itemPublished, itemReturned } from './emails.js';
+import { itemPublished, itemReturned, itemSubmitted } from './emails.js';
 import {
   type FileRole,
   type FullItem,
@@ -18,11 +18,16 @@ import {
   KIND_FILES,
   LICENCE_VERSION,
   type LibraryItem,
+  type ListChange,
   type Reference,
   type RemovalReason,
   type Revision,
+  type RevisionChange,
+  type RevisionChanges,
   type Snapshot,
+  type SnapshotAuthor,
   type Suggestion,
+  type TextSnapshot,
 } from './model.js';
 import * as store from './store.js';
 
@@ -58,12 +63,23 @@ export function slugify(title: string): string {
   return s || 'item';
 }
 
-function snapshotOf(item: Pick<LibraryItem, 'title' | 'summary' | 'bodyMd'>): Snapshot {
+function textSnapshotOf(item: Pick<LibraryItem, 'title' | 'summary' | 'bodyMd'>): TextSnapshot {
   return { title: item.title, summary: item.summary, body: item.bodyMd };
 }
 
-function textOf(s: Snapshot): string {
+function textOf(s: TextSnapshot): string {
   return `${s.title}\n\n${s.summary}\n\n${s.body}`;
+}
+
+/** Entries of `after` not in `before` and the reverse, compared by `key`, shown by `label`. */
+function listChange<T>(before: readonly T[], after: readonly T[], key: (x: T) => string, label: (x: T) => string | null): ListChange {
+  const had = new Set(before.map(key));
+  const has = new Set(after.map(key));
+  return { added: after.filter((x) => !had.has(key(x))).map(label), removed: before.filter((x) => !has.has(key(x))).map(label) };
+}
+
+function referenceLabel(r: Reference): string {
+  return [r.label, r.doi ? `doi:${r.doi}` : '', r.pmid ? `PMID ${r.pmid}` : ''].filter(Boolean).join(' · ');
 }
 
 /**
@@ -284,13 +300,8 @@ export class LibraryService {
     const fields = await this.#fields(actor, input, item.ownerId);
     await this.services.db.transaction().execute(async (trx) => {
       await store.updateItem(trx, id, fields);
-      if (item.status === 'published') {
-        const number = item.revision + 1;
-        await store.insertRevision(trx, id, number, actor.id, summary, { title: fields.title, summary: fields.summary, body: fields.bodyMd });
-        await store.setRevision(trx, id, number);
-        await this.#index(trx, id);
-      }
-      await recordAudit(trx, 'library.updated', { type: 'library_item', id }, { revision: item.status === 'published' ? item.revision + 1 : null }, actor.id);
+      const revision = item.status === 'published' ? await this.#revise(trx, id, actor.id, 'edited', summary) : null;
+      await recordAudit(trx, 'library.updated', { type: 'library_item', id }, { revision }, actor.id);
     });
     if (item.status === 'published') this.services.pageCache.clear();
   }
@@ -318,7 +329,7 @@ export class LibraryService {
       const stored = await storeUpload(trx, this.services.storage, file, { createdBy: actor.id, isPrivate: true });
       const mediaId = stored.kind === 'image' ? stored.image.id : stored.file.id;
       await store.insertFile(trx, id, mediaId, role, alt);
-      if (item.status === 'published') await this.#index(trx, id);
+      if (item.status === 'published') await this.#revise(trx, id, actor.id, 'file_added', '');
       await recordAudit(trx, 'media.uploaded', { type: 'library_item', id }, { mediaId, role }, actor.id);
     });
     if (item.status === 'published') this.services.pageCache.clear();
@@ -329,7 +340,7 @@ export class LibraryService {
     if (!this.canEdit(actor, item)) throw new NotFoundError();
     await this.services.db.transaction().execute(async (trx) => {
       if (!(await store.deleteFile(trx, id, fileId))) throw new NotFoundError();
-      if (item.status === 'published') await this.#index(trx, id);
+      if (item.status === 'published') await this.#revise(trx, id, actor.id, 'file_removed', '');
       await recordAudit(trx, 'library.updated', { type: 'library_item', id }, { fileRemoved: fileId }, actor.id);
     });
     if (item.status === 'published') this.services.pageCache.clear();
@@ -337,24 +348,35 @@ export class LibraryService {
 
   // Workflow
 
+  /** Sends the item to review; every reviewer is emailed (through the outbox, with the change). */
   async submit(actor: Actor, id: string): Promise<void> {
     const item = await this.get(id);
     if (!this.isOwner(actor, item)) throw new NotFoundError();
     const needed = KIND_FILES[item.kind];
     if (needed && !(await store.listFiles(this.services.db, id)).some((f) => f.role === needed)) throw new ValidationError('library_file_missing');
+    const reviewers = await this.#reviewers(actor.id);
     await this.services.db.transaction().execute(async (trx) => {
       if (!(await store.transition(trx, id, ['draft', 'returned'], 'submitted'))) throw new ConflictError('wrong_status');
       await recordAudit(trx, 'library.submitted', { type: 'library_item', id }, undefined, actor.id);
+      for (const r of reviewers) {
+        const locale = isLocale(r.locale) ? r.locale : 'en';
+        await this.services.mail.send(trx, itemSubmitted, { to: r.email, locale, data: { name: r.name, title: item.title, author: actor.name, url: this.#url(locale, '/admin/library') } });
+      }
     });
+  }
+
+  /** Who reviews: the editors and moderators, or the admins where the practice has neither; never the submitter. */
+  async #reviewers(submitterId: string): Promise<{ id: string; name: string; email: string; locale: string }[]> {
+    let people = await listUsersWithRoles(this.services.db, rolesGranted('library.review'));
+    if (!people.length) people = await listUsersWithRoles(this.services.db, ['admin']);
+    return people.filter((p) => p.id !== submitterId);
   }
 
   async publish(actor: Actor, id: string): Promise<void> {
     const item = await this.get(id);
     await this.services.db.transaction().execute(async (trx) => {
-      const number = item.revision + 1;
-      if (!(await store.transition(trx, id, ['submitted'], 'published', { revision: number }))) throw new ConflictError('wrong_status');
-      await store.insertRevision(trx, id, number, item.ownerId, '', snapshotOf(item));
-      await this.#index(trx, id);
+      if (!(await store.transition(trx, id, ['submitted'], 'published'))) throw new ConflictError('wrong_status');
+      await this.#revise(trx, id, item.ownerId, 'published', '');
       await recordAudit(trx, 'library.published', { type: 'library_item', id }, undefined, actor.id);
       await this.#tellOwner(trx, item, (name, locale) => ({ template: itemPublished, data: { name, title: item.title, url: this.#url(locale, `/library/${item.slug}`) } }));
     });
@@ -400,40 +422,90 @@ export class LibraryService {
     return { item, revisions: await store.listRevisions(this.services.db, id) };
   }
 
-  async diff(actor: Actor | null, id: string, from: number, to: number): Promise<{ item: LibraryItem; segments: DiffSegment[] }> {
+  async diff(actor: Actor | null, id: string, from: number, to: number): Promise<{ item: LibraryItem; changes: RevisionChanges }> {
     const item = await this.get(id);
     if (!this.canSee(actor, item) || item.status === 'removed') throw new NotFoundError();
     const [a, b] = await Promise.all([store.findRevision(this.services.db, id, from), store.findRevision(this.services.db, id, to)]);
     if (!a || !b) throw new NotFoundError();
-    return { item, segments: wordDiff(textOf(a), textOf(b)) };
+    return { item, changes: await this.#changes(a, b) };
   }
 
-  /** Restores an old revision as a new one (history is never rewritten). */
+  async #changes(a: Snapshot, b: Snapshot): Promise<RevisionChanges> {
+    const userIds = [...a.authors, ...b.authors].flatMap((x) => ('userId' in x ? [x.userId] : []));
+    const [names, fileNames] = await Promise.all([store.userNames(this.services.db, userIds), store.originalNames(this.services.db, [...a.files, ...b.files].map((f) => f.mediaId))]);
+    const authorKey = (x: SnapshotAuthor) => ('userId' in x ? `user:${x.userId}` : `name:${x.name}`);
+    const authorLabel = (x: SnapshotAuthor) => ('userId' in x ? (names.get(x.userId) ?? null) : x.name || null);
+    return {
+      text: wordDiff(textOf(a), textOf(b)),
+      authors: listChange(a.authors, b.authors, authorKey, authorLabel),
+      references: listChange(a.references, b.references, (r) => JSON.stringify([r.label, r.doi ?? '', r.pmid ?? '']), referenceLabel),
+      procedures: listChange(a.procedures, b.procedures, (p) => p, (p) => p),
+      // An alt text changed reads as the file's old label removed and its new one added.
+      files: listChange(a.files, b.files, (f) => `${f.mediaId}\n${f.alt}`, (f) => f.alt || (fileNames.get(f.mediaId) ?? f.mediaId)),
+    };
+  }
+
+  /**
+   * Restores an old revision as a new one (history is never rewritten): its text, authors,
+   * references, procedures and files. An author whose account is gone comes back as a former
+   * member; a procedure no longer offered, or a file whose media is gone, is left out.
+   */
   async restore(actor: Actor, id: string, number: number): Promise<void> {
     const item = await this.get(id);
     if (!this.canEdit(actor, item) || item.status !== 'published') throw new NotFoundError();
     const snap = await store.findRevision(this.services.db, id, number);
     if (!snap) throw new NotFoundError();
-    const html = await renderMarkdown(snap.body);
+    const [html, known, names] = await Promise.all([
+      renderMarkdown(snap.body),
+      this.knownProcedures(),
+      store.userNames(this.services.db, snap.authors.flatMap((a) => ('userId' in a ? [a.userId] : []))),
+    ]);
+    const authors = snap.authors.map((a) => ('userId' in a ? (names.has(a.userId) ? { userId: a.userId, name: names.get(a.userId)! } : { userId: null, name: '' }) : { userId: null, name: a.name }));
     await this.services.db.transaction().execute(async (trx) => {
-      await this.#applyText(trx, actor, item, snap, html, `restore:${number}`);
+      await store.restoreFields(trx, id, {
+        title: snap.title,
+        summary: snap.summary,
+        bodyMd: snap.body,
+        bodyHtml: html,
+        references: snap.references,
+        authors,
+        procedures: snap.procedures.filter((p) => known.has(p)),
+      });
+      await store.setFiles(trx, id, snap.files);
+      await this.#revise(trx, id, actor.id, 'restored', '', number);
       await recordAudit(trx, 'library.restored', { type: 'library_item', id }, { from: number }, actor.id);
     });
     this.services.pageCache.clear();
   }
 
-  /** Makes `snap` the item's text as a new revision, in the caller's transaction (with its audit event). */
-  async #applyText(trx: Trx, actor: Actor, item: LibraryItem, snap: Snapshot, html: string, summary: string): Promise<void> {
-    const number = item.revision + 1;
-    await store.updateText(trx, item.id, { title: snap.title, summary: snap.summary, bodyMd: snap.body, bodyHtml: html });
-    await store.insertRevision(trx, item.id, number, actor.id, summary, snap);
-    await store.setRevision(trx, item.id, number);
-    await this.#index(trx, item.id);
+  /** The item as a revision keeps it, read inside the writing transaction. */
+  async #snapshot(trx: Trx, id: string): Promise<Snapshot> {
+    const [item, files] = await Promise.all([store.findItem(trx, id), store.listFiles(trx, id)]);
+    if (!item) throw new NotFoundError();
+    return {
+      ...textSnapshotOf(item),
+      authors: item.authors.map((a) => (a.userId ? { userId: a.userId } : { name: a.name })),
+      references: item.references,
+      procedures: item.procedures,
+      files: files.map((f) => ({ mediaId: f.mediaId, role: f.role, alt: f.alt })),
+    };
+  }
+
+  /**
+   * Records a published item as it now is as its next revision and puts that in the site search,
+   * in the caller's transaction; returns the revision's number.
+   */
+  async #revise(trx: Trx, id: string, authorId: string | null, change: RevisionChange, summary: string, restoredFrom?: number): Promise<number> {
+    const number = (await store.currentRevision(trx, id)) + 1;
+    await store.insertRevision(trx, id, { number, authorId, change, summary, snapshot: await this.#snapshot(trx, id), ...(restoredFrom ? { restoredFrom } : {}) });
+    await store.setRevision(trx, id, number);
+    await this.#index(trx, id);
+    return number;
   }
 
   // Suggested edits
 
-  async suggest(actor: Actor, id: string, snap: Snapshot, note: string): Promise<string> {
+  async suggest(actor: Actor, id: string, snap: TextSnapshot, note: string): Promise<string> {
     const item = await this.get(id);
     if (!this.canSuggest(actor, item)) throw new NotFoundError();
     return this.services.db.transaction().execute(async (trx) => {
@@ -448,7 +520,7 @@ export class LibraryService {
     const item = await this.get(id);
     if (!this.canEdit(actor, item)) throw new NotFoundError();
     const list = await store.listSuggestions(this.services.db, id, 'pending');
-    const current = textOf(snapshotOf(item));
+    const current = textOf(textSnapshotOf(item));
     return { item, suggestions: list.map((s) => ({ ...s, segments: wordDiff(current, textOf(s.snapshot)) })) };
   }
 
@@ -460,7 +532,10 @@ export class LibraryService {
     const html = accept ? await renderMarkdown(suggestion.snapshot.body) : '';
     await this.services.db.transaction().execute(async (trx) => {
       if (!(await store.decideSuggestion(trx, suggestionId, id, accept ? 'accepted' : 'rejected', actor.id))) throw new ConflictError('already_decided');
-      if (accept) await this.#applyText(trx, actor, item, suggestion.snapshot, html, suggestion.note || `suggestion:${suggestionId}`);
+      if (accept) {
+        await store.updateText(trx, id, { title: suggestion.snapshot.title, summary: suggestion.snapshot.summary, bodyMd: suggestion.snapshot.body, bodyHtml: html });
+        await this.#revise(trx, id, actor.id, 'suggestion', suggestion.note);
+      }
       await recordAudit(trx, accept ? 'library.suggestion_accepted' : 'library.suggestion_rejected', { type: 'library_item', id }, { suggestion: suggestionId }, actor.id);
     });
     if (accept) this.services.pageCache.clear();

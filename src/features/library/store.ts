@@ -3,7 +3,7 @@ import type { Db, Trx } from '../../core/db/index.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso, readBool, readJson, readTime, readTimeOrNull, writeJson } from '../../core/db/portable.js';
 import type { Locale } from '../../core/i18n/locales.js';
-import type { FileRole, ItemKind, ItemStatus, LibraryItem, Reference, RemovalReason, Revision, Snapshot, Suggestion } from './model.js';
+import type { FileRole, ItemKind, ItemStatus, LibraryItem, Reference, RemovalReason, Revision, RevisionChange, Snapshot, SnapshotFile, Suggestion, TextSnapshot } from './model.js';
 import './tables.js';
 import type { LibraryItemsTable } from './tables.js';
 
@@ -125,9 +125,23 @@ export async function updateItem(trx: Trx, id: string, f: ItemFields): Promise<v
   await writeLinks(trx, id, f);
 }
 
-/** Sets the text of an item (a revision restored or a suggestion accepted). */
+/** Sets the text of an item (a suggestion accepted). */
 export async function updateText(trx: Trx, id: string, text: { title: string; summary: string; bodyMd: string; bodyHtml: string }): Promise<void> {
   await trx.updateTable('library_items').set({ title: text.title, summary: text.summary, body_md: text.bodyMd, body_html: text.bodyHtml, updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+/** Sets everything a revision keeps (a revision restored); the files are set with `setFiles`. */
+export async function restoreFields(
+  trx: Trx,
+  id: string,
+  f: Pick<ItemFields, 'title' | 'summary' | 'bodyMd' | 'bodyHtml' | 'references' | 'authors' | 'procedures'>,
+): Promise<void> {
+  await trx
+    .updateTable('library_items')
+    .set({ title: f.title, summary: f.summary, body_md: f.bodyMd, body_html: f.bodyHtml, refs: writeJson(f.references), updated_at: nowIso() })
+    .where('id', '=', id)
+    .execute();
+  await writeLinks(trx, id, f);
 }
 
 export async function setNudity(trx: Trx, id: string, nudity: boolean): Promise<void> {
@@ -140,7 +154,7 @@ export async function transition(
   id: string,
   from: readonly ItemStatus[],
   to: ItemStatus,
-  extra: { returnReason?: string | null; removalReason?: RemovalReason; revision?: number } = {},
+  extra: { returnReason?: string | null; removalReason?: RemovalReason } = {},
 ): Promise<boolean> {
   const now = nowIso();
   const result = await trx
@@ -152,7 +166,6 @@ export async function transition(
       ...(to === 'returned' ? { return_reason: extra.returnReason ?? null } : {}),
       ...(to === 'published' ? { published_at: now, return_reason: null } : {}),
       ...(to === 'removed' ? { removed_at: now, removal_reason: extra.removalReason ?? 'other' } : {}),
-      ...(extra.revision !== undefined ? { revision: extra.revision } : {}),
     })
     .where('id', '=', id)
     .where('status', 'in', [...from])
@@ -226,6 +239,34 @@ export async function deleteFile(trx: Trx, itemId: string, fileId: string): Prom
   return Number(r.numDeletedRows) === 1;
 }
 
+/**
+ * Makes an item's files those of `files`, in that order: rows for media no longer listed go,
+ * rows for listed media come back (the media object outlives a removed file, so a restore can
+ * bring it back), alt text and order follow the list. Media that no longer exists is skipped.
+ */
+export async function setFiles(trx: Trx, itemId: string, files: readonly SnapshotFile[]): Promise<void> {
+  const current = await listFiles(trx, itemId);
+  const wanted = new Set(files.map((f) => f.mediaId));
+  const gone = current.filter((f) => !wanted.has(f.mediaId)).map((f) => f.id);
+  if (gone.length) await trx.deleteFrom('library_files').where('item_id', '=', itemId).where('id', 'in', gone).execute();
+  const existing = new Set(wanted.size ? (await trx.selectFrom('media').select('id').where('id', 'in', [...wanted]).execute()).map((m) => m.id) : []);
+  let position = 0;
+  for (const f of files) {
+    if (!existing.has(f.mediaId)) continue;
+    position += 1;
+    const row = current.find((c) => c.mediaId === f.mediaId);
+    if (row) await trx.updateTable('library_files').set({ role: f.role, alt: f.alt, position }).where('id', '=', row.id).execute();
+    else await trx.insertInto('library_files').values({ id: newId(), item_id: itemId, media_id: f.mediaId, role: f.role, position, alt: f.alt, created_at: nowIso() }).execute();
+  }
+}
+
+/** The names files were uploaded under, by media id (for telling files apart in a diff). */
+export async function originalNames(db: Conn, mediaIds: readonly string[]): Promise<Map<string, string>> {
+  if (!mediaIds.length) return new Map();
+  const rows = await db.selectFrom('media').select(['id', 'original_name']).where('id', 'in', [...mediaIds]).execute();
+  return new Map(rows.filter((r) => r.original_name).map((r) => [r.id, r.original_name as string]));
+}
+
 /** The item a media object belongs to (media ids are random and belong to one item). */
 export async function itemIdOfMedia(db: Conn, mediaId: string): Promise<string | null> {
   const row = await db.selectFrom('library_files').select('item_id').where('media_id', '=', mediaId).executeTakeFirst();
@@ -234,19 +275,50 @@ export async function itemIdOfMedia(db: Conn, mediaId: string): Promise<string |
 
 // Revisions
 
-export async function insertRevision(trx: Trx, itemId: string, number: number, authorId: string | null, summary: string, snapshot: Snapshot): Promise<void> {
-  await trx.insertInto('library_revisions').values({ id: newId(), item_id: itemId, number, author_id: authorId, summary, snapshot: writeJson(snapshot), created_at: nowIso() }).execute();
+export interface NewRevision {
+  readonly number: number;
+  readonly authorId: string | null;
+  readonly change: RevisionChange;
+  readonly restoredFrom?: number;
+  readonly summary: string;
+  readonly snapshot: Snapshot;
+}
+
+export async function insertRevision(trx: Trx, itemId: string, r: NewRevision): Promise<void> {
+  await trx
+    .insertInto('library_revisions')
+    .values({
+      id: newId(),
+      item_id: itemId,
+      number: r.number,
+      author_id: r.authorId,
+      change: r.change,
+      restored_from: r.restoredFrom ?? null,
+      summary: r.summary,
+      snapshot: writeJson(r.snapshot),
+      created_at: nowIso(),
+    })
+    .execute();
 }
 
 export async function listRevisions(db: Conn, itemId: string): Promise<Revision[]> {
   const rows = await db
     .selectFrom('library_revisions')
     .leftJoin('users', 'users.id', 'library_revisions.author_id')
-    .select(['library_revisions.number', 'library_revisions.summary', 'library_revisions.snapshot', 'library_revisions.created_at', 'users.name as author_name'])
+    .selectAll('library_revisions')
+    .select('users.name as author_name')
     .where('library_revisions.item_id', '=', itemId)
     .orderBy('library_revisions.number', 'desc')
     .execute();
-  return rows.map((r) => ({ number: r.number, summary: r.summary, snapshot: readJson<Snapshot>(r.snapshot), createdAt: readTime(r.created_at), authorName: r.author_name }));
+  return rows.map((r) => ({
+    number: r.number,
+    change: r.change as RevisionChange,
+    restoredFrom: r.restored_from,
+    summary: r.summary,
+    snapshot: readJson<Snapshot>(r.snapshot),
+    createdAt: readTime(r.created_at),
+    authorName: r.author_name,
+  }));
 }
 
 export async function findRevision(db: Conn, itemId: string, number: number): Promise<Snapshot | null> {
@@ -254,9 +326,15 @@ export async function findRevision(db: Conn, itemId: string, number: number): Pr
   return row ? readJson<Snapshot>(row.snapshot) : null;
 }
 
+/** The latest revision number, read inside the writing transaction. */
+export async function currentRevision(trx: Trx, itemId: string): Promise<number> {
+  const row = await trx.selectFrom('library_items').select('revision').where('id', '=', itemId).executeTakeFirstOrThrow();
+  return row.revision;
+}
+
 // Suggestions
 
-export async function insertSuggestion(trx: Trx, itemId: string, authorId: string, baseRevision: number, snapshot: Snapshot, note: string): Promise<string> {
+export async function insertSuggestion(trx: Trx, itemId: string, authorId: string, baseRevision: number, snapshot: TextSnapshot, note: string): Promise<string> {
   const id = newId();
   await trx.insertInto('library_suggestions').values({ id, item_id: itemId, author_id: authorId, base_revision: baseRevision, snapshot: writeJson(snapshot), note, status: 'pending', created_at: nowIso() }).execute();
   return id;
@@ -277,7 +355,7 @@ export async function listSuggestions(db: Conn, itemId: string, status?: Suggest
     authorId: r.author_id,
     authorName: r.author_name,
     baseRevision: r.base_revision,
-    snapshot: readJson<Snapshot>(r.snapshot),
+    snapshot: readJson<TextSnapshot>(r.snapshot),
     note: r.note,
     status: r.status as Suggestion['status'],
     createdAt: readTime(r.created_at),
@@ -329,13 +407,13 @@ export async function publishedAuthorIds(db: Conn): Promise<string[]> {
   return rows.map((r) => r.user_id).filter((x): x is string => x !== null);
 }
 
-/** The extracted text of an item's PDFs (core/media keeps it for search), in file order. */
 /** Ids of every published item (rebuilding the search index). */
 export async function publishedItemIds(db: Conn): Promise<string[]> {
   const rows = await db.selectFrom('library_items').select('id').where('status', '=', 'published').orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 
+/** The extracted text of an item's PDFs (core/media keeps it for search), in file order. */
 export async function pdfTexts(db: Conn, itemId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('library_files')

@@ -59,8 +59,13 @@ export interface LibraryRevisionsTable {
   item_id: string;
   number: number;
   author_id: string | null;
+  /** The editor's own words. */
   summary: string;
-  /** { title, summary, body } */
+  /** published | edited | file_added | file_removed | restored | suggestion */
+  change: string;
+  /** The revision a restore brought back. */
+  restored_from: number | null;
+  /** { title, summary, body, authors: [{ userId } | { name }], references, procedures, files: [{ mediaId, role, alt }] } */
   snapshot: DbJson;
   created_at: DbTime;
 }
@@ -70,6 +75,7 @@ export interface LibrarySuggestionsTable {
   item_id: string;
   author_id: string | null;
   base_revision: number;
+  /** { title, summary, body } */
   snapshot: DbJson;
   note: string;
   /** pending | accepted | rejected */

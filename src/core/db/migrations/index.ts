@@ -34,6 +34,7 @@ import * as m0050 from './20261206_0050_session_second_factor.js';
 import * as m0060 from './20261206_0060_privacy_exports.js';
 import * as m0061 from './20261206_0061_user_objections.js';
 import * as m0090 from './20261206_0090_library.js';
+import * as m0091 from './20261206_0091_library_full_revisions.js';
 import * as m0070 from './20261206_0070_policy_versions.js';
 import * as m0071 from './20261206_0071_shine_the_light.js';
 import * as m0072 from './20261206_0072_retention_runs.js';
@@ -79,6 +80,7 @@ export const migrations: Record<string, Migration> = {
   '20261206_0060_privacy_exports': m0060,
   '20261206_0061_user_objections': m0061,
   '20261206_0090_library': m0090,
+  '20261206_0091_library_full_revisions': m0091,
   '20261206_0070_policy_versions': m0070,
   '20261206_0071_shine_the_light': m0071,
   '20261206_0072_retention_runs': m0072,

@@ -3,9 +3,9 @@ import { formatDate, formatDateTime } from '../../../core/i18n/index.js';
 import type { DiffSegment } from '../../../core/text/diff.js';
 import { DataTable, ErrorSummary, Field, type FieldErrors, Notice, Select } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
-import { DiffText } from '../../../core/views/diff.js';
+import { DiffMark, DiffText } from '../../../core/views/diff.js';
 import { href, Layout } from '../../../core/views/layout.js';
-import { type FullItem, ITEM_KINDS, KIND_FILES, type LibraryItem, LICENCE_VERSION, REMOVAL_REASONS, type Revision, type Suggestion } from '../model.js';
+import { type FullItem, ITEM_KINDS, KIND_FILES, type LibraryItem, LICENCE_VERSION, type ListChange, REMOVAL_REASONS, type Revision, type RevisionChanges, type Suggestion } from '../model.js';
 import { LibraryPicture } from './parts.js';
 
 /** The content licence, in our own words; a new version (LICENCE_VERSION) asks again. */
@@ -377,7 +377,7 @@ export function HistoryPage({ ctx, item, revisions, canRestore, notice }: { ctx:
             <td>{escapeHtml(String(r.number))}</td>
             <td>{escapeHtml(formatDateTime(ctx.locale, r.createdAt))}</td>
             <td safe>{r.authorName ?? '—'}</td>
-            <td safe>{r.summary}</td>
+            <td>{escapeHtml(r.summary ? `${revisionChangeLabel(ctx, r)}: ${r.summary}` : revisionChangeLabel(ctx, r))}</td>
             <td class="toolbar">
               {r.number > 1 ? <a href={href(ctx, `/library/items/${item.id}/diff?from=${r.number - 1}&to=${r.number}`)}>{escapeHtml(ctx.t('admin.revisions.changes'))}</a> : ''}
               {r.number < latest ? <a href={href(ctx, `/library/items/${item.id}/diff?from=${r.number}&to=${latest}`)}>{escapeHtml(ctx.t('admin.revisions.compare', { number: r.number }))}</a> : ''}
@@ -398,7 +398,41 @@ export function HistoryPage({ ctx, item, revisions, canRestore, notice }: { ctx:
   );
 }
 
-export function LibraryDiffPage({ ctx, item, from, to, segments }: { ctx: ViewContext; item: LibraryItem; from: number; to: number; segments: readonly DiffSegment[] }): JSX.Element {
+function revisionChangeLabel(ctx: ViewContext, r: Revision): string {
+  return r.change === 'restored' ? ctx.t('library.revision.restored', { number: r.restoredFrom ?? 0 }) : ctx.t(`library.revision.${r.change}`);
+}
+
+/** A list's entries added and removed between two revisions; a null label is a former member. */
+function ListChanges({ ctx, heading, change }: { ctx: ViewContext; heading: string; change: ListChange }): JSX.Element {
+  const label = (x: string | null) => x ?? ctx.t('rights.formerMember');
+  return (
+    <section>
+      <h2>{escapeHtml(heading)}</h2>
+      <ul class="diff-list">
+        {change.removed.map((x) => (
+          <li>
+            <DiffMark ctx={ctx} kind="removed" text={label(x)} />
+          </li>
+        ))}
+        {change.added.map((x) => (
+          <li>
+            <DiffMark ctx={ctx} kind="added" text={label(x)} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function LibraryDiffPage({ ctx, item, from, to, changes }: { ctx: ViewContext; item: LibraryItem; from: number; to: number; changes: RevisionChanges }): JSX.Element {
+  const lists = [
+    [ctx.t('library.diff.authors'), changes.authors],
+    [ctx.t('library.diff.references'), changes.references],
+    [ctx.t('library.diff.procedures'), changes.procedures],
+    [ctx.t('library.diff.files'), changes.files],
+  ] as const;
+  const changedLists = lists.filter(([, c]) => c.added.length + c.removed.length > 0);
+  const textChanged = changes.text.some((s) => s.kind !== 'same');
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('admin.diff.title', { from, to }), noindex: true }}>
       <p class="eyebrow">
@@ -408,8 +442,12 @@ export function LibraryDiffPage({ ctx, item, from, to, segments }: { ctx: ViewCo
       </p>
       <h1>{escapeHtml(ctx.t('admin.diff.title', { from, to }))}</h1>
       <p class="hint">{escapeHtml(ctx.t('admin.diff.legend'))}</p>
-      {segments.some((s) => s.kind !== 'same') ? '' : <p class="notice notice-info">{escapeHtml(ctx.t('admin.diff.same'))}</p>}
-      <DiffText ctx={ctx} segments={segments} />
+      {textChanged || changedLists.length ? '' : <p class="notice notice-info">{escapeHtml(ctx.t('library.diff.same'))}</p>}
+      <h2>{escapeHtml(ctx.t('library.diff.text'))}</h2>
+      <DiffText ctx={ctx} segments={changes.text} />
+      {changedLists.map(([heading, change]) => (
+        <ListChanges ctx={ctx} heading={heading} change={change} />
+      ))}
     </Layout>
   );
 }
