@@ -147,6 +147,21 @@ describe('library: a professional uploads, an editor publishes, a visitor reveal
     assert.equal(res.headers()['content-type'], 'application/pdf');
     await expectAccessible(visitor.page);
 
+    // The author names another author: the history keeps the change and the diff lists it.
+    const studyId = (await site.services.db.selectFrom('library_items').select('id').where('title', '=', 'Necklift outcomes at two years').executeTakeFirstOrThrow()).id;
+    await page.goto(`${site.url}/library/items/${studyId}/edit`);
+    await page.getByLabel('Other authors').fill('Ana Ruiz');
+    await page.getByLabel('What you changed (shown in the history)').fill('Credited Ana Ruiz');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
+    await visitor.page.goto(`${site.url}/library/items/${studyId}/history`);
+    await visitor.page.getByRole('cell', { name: 'Edited: Credited Ana Ruiz' }).waitFor();
+    await expectAccessible(visitor.page);
+    await visitor.page.getByRole('link', { name: 'Show changes' }).click();
+    await visitor.page.getByRole('heading', { level: 2, name: 'Authors' }).waitFor();
+    assert.deepEqual(await visitor.page.locator('.diff-list ins').allTextContents(), ['[added: Ana Ruiz]']);
+    await expectAccessible(visitor.page);
+
     assert.deepEqual([...problems, ...editor.problems, ...visitor.problems], []);
   });
 });
