@@ -56,10 +56,30 @@ async function putVariants(storage: MediaStorage, id: string, suffix: string, by
   return { processed, variants: processed.variants.map(({ body: _body, ...v }) => v) };
 }
 
-/** Removes what a failed store wrote, so a refusal leaves no orphan bytes. */
-async function removeAll(storage: MediaStorage, keys: readonly string[]): Promise<void> {
+/** Storage keys of a media row: the file itself (video, PDF) and every image variant. */
+export function storageKeysOf(row: { file_key: unknown; variants: unknown }): string[] {
+  const keys = typeof row.file_key === 'string' ? [row.file_key] : [];
+  const variants = row.variants === null || row.variants === undefined ? [] : readJson<{ key: string }[]>(row.variants);
+  return [...keys, ...variants.map((v) => v.key)];
+}
+
+/**
+ * Deletes media rows in the caller's transaction and returns their storage keys, to remove once
+ * it has committed (storage is not transactional: bytes outliving a rolled-back delete would be
+ * worse than bytes outliving their row).
+ */
+export async function deleteMedia(trx: Trx, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await trx.selectFrom('media').select(['id', 'file_key', 'variants']).where('id', 'in', [...ids]).execute();
+  if (rows.length) await trx.deleteFrom('media').where('id', 'in', rows.map((r) => r.id)).execute();
+  return rows.flatMap(storageKeysOf);
+}
+
+/** Removes objects from storage, ignoring ones already gone. */
+export async function removeStored(storage: MediaStorage, keys: readonly string[]): Promise<void> {
   await Promise.all(keys.map((k) => storage.remove(k).catch(() => undefined)));
 }
+
 
 /**
  * Stores an uploaded image: validates it by its bytes, writes clean variants (AVIF, WebP, JPEG
@@ -89,7 +109,7 @@ export async function storeImage(db: Db | Trx, storage: MediaStorage, bytes: Buf
       })
       .execute();
   } catch (e) {
-    await removeAll(storage, variants.map((v) => v.key));
+    await removeStored(storage, variants.map((v) => v.key));
     throw e;
   }
   return { id, width: processed.width, height: processed.height, variants, placeholder: processed.placeholder };
@@ -139,7 +159,7 @@ export async function storeVideo(db: Db | Trx, storage: MediaStorage, file: Inta
       .execute();
     return { id, kind: 'video', mime: file.mime, fileKey, bytes: size, isPrivate, durationMs: info.durationMs, pages: null, preview: { id, width: processed.width, height: processed.height, variants, placeholder: processed.placeholder } };
   } catch (e) {
-    await removeAll(storage, written);
+    await removeStored(storage, written);
     throw e;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -189,7 +209,7 @@ export async function storePdf(db: Db | Trx, storage: MediaStorage, file: Intake
       .execute();
     return { id, kind: 'pdf', mime: 'application/pdf', fileKey, bytes: file.bytes, isPrivate, durationMs: null, pages: info.pages, preview: { id, width: processed.width, height: processed.height, variants, placeholder: processed.placeholder }, text };
   } catch (e) {
-    await removeAll(storage, written);
+    await removeStored(storage, written);
     throw e;
   }
 }

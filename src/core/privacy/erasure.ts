@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type AuditAction, type AuditTarget, recordAudit } from '../audit/index.js';
 import { type Db, dialectOf, type Trx } from '../db/index.js';
-import { readJson } from '../db/portable.js';
+import { storageKeysOf } from '../media/index.js';
 import type { MediaStorage } from '../media/storage.js';
 import { erasureOf, type PersonalDataTable } from './registry.js';
 import { type DataSubject, loose, parentIdsOf, registryInLinkOrder, type Spared, subjectFilter } from './subject.js';
@@ -30,13 +30,6 @@ async function columnsOf(trx: Trx, table: string): Promise<Map<string, ColumnInf
   }
   const rows = await sql<{ name: string; notnull: number; type: string }>`select name, "notnull", type from pragma_table_info(${table})`.execute(trx);
   return new Map(rows.rows.map((r) => [r.name, { nullable: r.notnull === 0, text: /text|char/i.test(r.type) }]));
-}
-
-/** Storage keys of a media row: the file itself (video, PDF) and every image variant. */
-function mediaKeys(row: { file_key: unknown; variants: unknown }): string[] {
-  const keys = typeof row.file_key === 'string' ? [row.file_key] : [];
-  const variants = row.variants === null || row.variants === undefined ? [] : readJson<{ key: string }[]>(row.variants);
-  return [...keys, ...variants.map((v) => v.key)];
 }
 
 /**
@@ -104,7 +97,7 @@ export async function eraseSubjectRows(trx: Trx, subject: DataSubject, spared: S
   if (ownMedia.length) {
     const result = await loose(trx).deleteFrom('media').where('id', 'in', ownMedia.map((m: { id: string }) => m.id)).executeTakeFirst();
     deleted.media = (deleted.media ?? 0) + Number(result.numDeletedRows);
-    for (const m of ownMedia) fileKeys.push(...mediaKeys(m));
+    for (const m of ownMedia) fileKeys.push(...storageKeysOf(m));
   }
   return { report: { deleted, minimised, files: fileKeys.length }, fileKeys };
 }

@@ -342,6 +342,29 @@ describe('library', () => {
     assert.match(same.body, /Nothing changed between these two revisions/);
   });
 
+  test('a file taken off a draft goes with its bytes; one taken off a published item stays for its history', async () => {
+    const id = await createItem(owner, { title: 'File removal study' });
+    assert.equal(await upload(owner, id, 'cover', { name: 'draft-cover.png', type: 'image/png', bytes: await png() }, 'Draft cover'), 303);
+    const draftKeys = await keysOf(id);
+    const draftFile = await t.services.db.selectFrom('library_files').select(['id', 'media_id']).where('item_id', '=', id).executeTakeFirstOrThrow();
+    assert.ok(draftKeys.length > 0);
+    assert.equal((await t.request({ method: 'POST', url: `/library/items/${id}/files/${draftFile.id}/delete`, as: owner })).statusCode, 303);
+    assert.equal(await t.services.db.selectFrom('media').select('id').where('id', '=', draftFile.media_id).executeTakeFirst(), undefined);
+    for (const key of draftKeys) assert.equal(await t.services.storage.size(key), null, key);
+
+    assert.equal(await upload(owner, id, 'document', { name: 'removal.pdf', type: 'application/pdf', bytes: pdf('Removal') }), 303);
+    assert.equal(await upload(owner, id, 'cover', { name: 'cover.png', type: 'image/png', bytes: await png() }, 'Published cover'), 303);
+    await publish(id);
+    const cover = await t.services.db.selectFrom('library_files').select(['id', 'media_id']).where('item_id', '=', id).where('role', '=', 'cover').executeTakeFirstOrThrow();
+    const coverKeys = (await keysOf(id)).filter((k) => k.startsWith(cover.media_id));
+    assert.equal((await t.request({ method: 'POST', url: `/library/items/${id}/files/${cover.id}/delete`, as: owner })).statusCode, 303);
+    assert.ok(await t.services.db.selectFrom('media').select('id').where('id', '=', cover.media_id).executeTakeFirst());
+    for (const key of coverKeys) {
+      assert.ok((await t.services.storage.size(key)) !== null, key);
+      assert.equal((await t.request({ url: `/library/files/${key}` })).statusCode, 404, 'no longer served');
+    }
+  });
+
   test('submitting an item emails every reviewer, not the submitter', async () => {
     const id = await createItem(owner, { title: 'Queue notice study' });
     await upload(owner, id, 'document', { name: 'q.pdf', type: 'application/pdf', bytes: pdf('Q') });

@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { isLocale, type Locale, localizePath } from '../../core/i18n/index.js';
 import { renderMarkdown } from '../../core/markdown/index.js';
 import { markdownToText, type SearchDocument, searchIndex } from '../../core/search/index.js';
-import { findFiles, findImages, storeUpload, type IntakeFile } from '../../core/media/index.js';
+import { deleteMedia, findFiles, findImages, removeStored, storeUpload, type IntakeFile } from '../../core/media/index.js';
 import { type DiffSegment, wordDiff } from '../../core/text/diff.js';
 import { professionalIdBySlug, professionalSlugs } from '../accounts/service.js';
 import { itemPublished, itemReturned, itemSubmitted } from './emails.js';
@@ -335,14 +335,22 @@ export class LibraryService {
     if (item.status === 'published') this.services.pageCache.clear();
   }
 
+  /**
+   * Takes a file off an item. On a published item the media stays, since the history keeps it
+   * and a restore can bring it back; an item never published has no history, so the media and its
+   * bytes go.
+   */
   async removeFile(actor: Actor, id: string, fileId: string): Promise<void> {
     const item = await this.get(id);
     if (!this.canEdit(actor, item)) throw new NotFoundError();
-    await this.services.db.transaction().execute(async (trx) => {
-      if (!(await store.deleteFile(trx, id, fileId))) throw new NotFoundError();
-      if (item.status === 'published') await this.#revise(trx, id, actor.id, 'file_removed', '');
+    const keys = await this.services.db.transaction().execute(async (trx) => {
+      const mediaId = await store.deleteFile(trx, id, fileId);
+      if (!mediaId) throw new NotFoundError();
       await recordAudit(trx, 'library.updated', { type: 'library_item', id }, { fileRemoved: fileId }, actor.id);
+      if (item.status === 'published') await this.#revise(trx, id, actor.id, 'file_removed', '');
+      return item.revision === 0 ? deleteMedia(trx, [mediaId]) : [];
     });
+    await removeStored(this.services.storage, keys);
     if (item.status === 'published') this.services.pageCache.clear();
   }
 

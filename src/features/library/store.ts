@@ -234,9 +234,12 @@ export async function insertFile(trx: Trx, itemId: string, mediaId: string, role
   return id;
 }
 
-export async function deleteFile(trx: Trx, itemId: string, fileId: string): Promise<boolean> {
-  const r = await trx.deleteFrom('library_files').where('item_id', '=', itemId).where('id', '=', fileId).executeTakeFirst();
-  return Number(r.numDeletedRows) === 1;
+/** Takes a file off an item; returns its media id, or null when the item has no such file. */
+export async function deleteFile(trx: Trx, itemId: string, fileId: string): Promise<string | null> {
+  const row = await trx.selectFrom('library_files').select('media_id').where('item_id', '=', itemId).where('id', '=', fileId).executeTakeFirst();
+  if (!row) return null;
+  await trx.deleteFrom('library_files').where('id', '=', fileId).execute();
+  return row.media_id;
 }
 
 /**
