@@ -1265,6 +1265,13 @@ export const en = {
   'library.mail.submittedSubject': "Awaiting review: \"{title}\"",
   'library.mail.submittedBody': "{author} submitted \"{title}\" to the library. It waits in the review queue for an editor or moderator to publish it or return it with a note.",
   'library.mail.openQueue': "Open the review queue",
+  'library.mail.suggestionSubject': "A suggested edit to \"{title}\"",
+  'library.mail.suggestionBody': "{by} suggests an edit to \"{title}\". You can compare it with the current text, then accept it (it becomes a new revision) or reject it.",
+  'library.mail.openSuggestions': "See the suggestion",
+  'library.mail.acceptedSubject': "Your edit to \"{title}\" was accepted",
+  'library.mail.acceptedBody': "Your suggested edit to \"{title}\" was accepted and is now part of the published item. Thank you.",
+  'library.mail.rejectedSubject': "Your edit to \"{title}\" was not accepted",
+  'library.mail.rejectedBody': "Your suggested edit to \"{title}\" was not accepted. The item stays as it was; you are welcome to suggest another change.",
   'error.field.library_file_missing': "Add the file this kind needs before submitting.",
   // Policy versions, retention (features/policies), transfer notice on forms.
   'admin.nav.policies': 'Policies',

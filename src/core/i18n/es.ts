@@ -1264,6 +1264,13 @@ export const es: Catalogue = {
   'library.mail.submittedSubject': "Pendiente de revisión: «{title}»",
   'library.mail.submittedBody': "{author} ha enviado «{title}» a la biblioteca. Espera en la cola de revisión a que un editor o moderador lo publique o lo devuelva con una nota.",
   'library.mail.openQueue': "Abrir la cola de revisión",
+  'library.mail.suggestionSubject': "Una edición sugerida para «{title}»",
+  'library.mail.suggestionBody': "{by} sugiere una edición de «{title}». Puede compararla con el texto actual y aceptarla (será una nueva revisión) o rechazarla.",
+  'library.mail.openSuggestions': "Ver la sugerencia",
+  'library.mail.acceptedSubject': "Se aceptó su edición de «{title}»",
+  'library.mail.acceptedBody': "Se aceptó la edición que sugirió para «{title}» y ya forma parte del elemento publicado. Gracias.",
+  'library.mail.rejectedSubject': "No se aceptó su edición de «{title}»",
+  'library.mail.rejectedBody': "No se aceptó la edición que sugirió para «{title}». El elemento queda como estaba; puede sugerir otro cambio cuando quiera.",
   'error.field.library_file_missing': "Añada el archivo que necesita este tipo antes de enviarlo.",
   // Policy versions, retention (features/policies), transfer notice on forms.
   'admin.nav.policies': 'Políticas',

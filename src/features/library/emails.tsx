@@ -24,6 +24,30 @@ export const itemSubmitted: EmailTemplate<{ name: string; title: string; author:
     }),
 };
 
+/** To the author (or, with no author left, each reviewer): another professional suggests an edit. */
+export const suggestionReceived: EmailTemplate<{ name: string; title: string; by: string; url: string }> = {
+  name: 'library.suggestion_received',
+  category: 'transactional',
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
+      subject: t('library.mail.suggestionSubject', { title: data.title }),
+      paragraphs: [t('library.mail.greeting', { name: data.name }), t('library.mail.suggestionBody', { title: data.title, by: data.by })],
+      action: { label: t('library.mail.openSuggestions'), url: data.url },
+    }),
+};
+
+/** To the professional who suggested an edit: it was accepted or rejected. */
+export const suggestionDecided: EmailTemplate<{ name: string; title: string; accepted: boolean; url: string }> = {
+  name: 'library.suggestion_decided',
+  category: 'transactional',
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
+      subject: t(data.accepted ? 'library.mail.acceptedSubject' : 'library.mail.rejectedSubject', { title: data.title }),
+      paragraphs: [t('library.mail.greeting', { name: data.name }), t(data.accepted ? 'library.mail.acceptedBody' : 'library.mail.rejectedBody', { title: data.title })],
+      action: { label: t('library.mail.open'), url: data.url },
+    }),
+};
+
 /** To the uploader: the item is published. */
 export const itemPublished: EmailTemplate<{ name: string; title: string; url: string }> = {
   name: 'library.published',

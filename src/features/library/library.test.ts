@@ -386,6 +386,9 @@ describe('library', () => {
     assert.equal((await t.request({ method: 'POST', url: `/library/items/${id}/edit`, as: other, ...form(fields) })).statusCode, 404);
     const suggest = await t.request({ method: 'POST', url: `/library/items/${id}/suggest`, as: other, ...form({ title: fields.title, summary: fields.summary, body: 'We followed 120 patients for two years.', note: 'Add the sample size' }) });
     assert.equal(suggest.statusCode, 303);
+    const mailTo = async (address: string, template: string) =>
+      (await t.services.db.selectFrom('mail_messages').select('id').where('to_address', '=', address).where('template', '=', template).execute()).length;
+    assert.equal(await mailTo('dana-reyes@example.test', 'library.suggestion_received'), 1, 'the author is told');
     assert.equal((await t.request({ url: `/library/items/${id}/suggestions`, as: other })).statusCode, 404, 'the suggester cannot decide');
     const list = await t.request({ url: `/library/items/${id}/suggestions`, as: owner });
     assert.match(list.body, /Add the sample size/);
@@ -394,6 +397,7 @@ describe('library', () => {
     const item = await t.services.db.selectFrom('library_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(item.body_md, 'We followed 120 patients for two years.');
     assert.equal(item.revision, 2);
+    assert.equal(await mailTo('omar-haddad@example.test', 'library.suggestion_decided'), 1, 'the suggester is told');
   });
 
   test('photo sets marked as nudity start blurred for visitors; people who chose so see them', async () => {

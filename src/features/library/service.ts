@@ -9,7 +9,7 @@ import { markdownToText, type SearchDocument, searchIndex } from '../../core/sea
 import { deleteMedia, findFiles, findImages, removeStored, storeUpload, type IntakeFile } from '../../core/media/index.js';
 import { type DiffSegment, wordDiff } from '../../core/text/diff.js';
 import { professionalIdBySlug, professionalSlugs } from '../accounts/service.js';
-import { itemPublished, itemReturned, itemSubmitted } from './emails.js';
+import { itemPublished, itemReturned, itemSubmitted, suggestionDecided, suggestionReceived } from './emails.js';
 import {
   type FileRole,
   type FullItem,
@@ -516,9 +516,15 @@ export class LibraryService {
   async suggest(actor: Actor, id: string, snap: TextSnapshot, note: string): Promise<string> {
     const item = await this.get(id);
     if (!this.canSuggest(actor, item)) throw new NotFoundError();
+    const owner = item.ownerId ? await findUserById(this.services.db, item.ownerId) : null;
+    const recipients = owner ? [owner] : await this.#reviewers(actor.id);
     return this.services.db.transaction().execute(async (trx) => {
       const sid = await store.insertSuggestion(trx, id, actor.id, item.revision, snap, note);
       await recordAudit(trx, 'library.suggested', { type: 'library_item', id }, { suggestion: sid }, actor.id);
+      for (const r of recipients) {
+        const locale = isLocale(r.locale) ? r.locale : 'en';
+        await this.services.mail.send(trx, suggestionReceived, { to: r.email, locale, data: { name: r.name, title: item.title, by: actor.name, url: this.#url(locale, `/library/items/${id}/suggestions`) } });
+      }
       return sid;
     });
   }
@@ -538,6 +544,7 @@ export class LibraryService {
     const suggestion = (await store.listSuggestions(this.services.db, id, 'pending')).find((s) => s.id === suggestionId);
     if (!suggestion) throw new NotFoundError();
     const html = accept ? await renderMarkdown(suggestion.snapshot.body) : '';
+    const suggester = suggestion.authorId && suggestion.authorId !== actor.id ? await findUserById(this.services.db, suggestion.authorId) : null;
     await this.services.db.transaction().execute(async (trx) => {
       if (!(await store.decideSuggestion(trx, suggestionId, id, accept ? 'accepted' : 'rejected', actor.id))) throw new ConflictError('already_decided');
       if (accept) {
@@ -545,6 +552,10 @@ export class LibraryService {
         await this.#revise(trx, id, actor.id, 'suggestion', suggestion.note);
       }
       await recordAudit(trx, accept ? 'library.suggestion_accepted' : 'library.suggestion_rejected', { type: 'library_item', id }, { suggestion: suggestionId }, actor.id);
+      if (suggester) {
+        const locale = isLocale(suggester.locale) ? suggester.locale : 'en';
+        await this.services.mail.send(trx, suggestionDecided, { to: suggester.email, locale, data: { name: suggester.name, title: item.title, accepted: accept, url: this.#url(locale, `/library/${item.slug}`) } });
+      }
     });
     if (accept) this.services.pageCache.clear();
   }
