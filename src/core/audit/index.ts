@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = [
   'privacy.request_recorded',
   'privacy.export_requested',
   'privacy.export_ready',
+  'privacy.export_failed',
   'privacy.export_downloaded',
   'privacy.exports_purged',
   'privacy.erased',

@@ -19,6 +19,11 @@ export interface JobContext {
   readonly log: FastifyBaseLogger;
 }
 
+/** What a dead-letter hook gets: the job's context and the transaction that dead-letters it. */
+export interface DeadJobContext extends JobContext {
+  readonly trx: Trx;
+}
+
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   readonly name: string;
   /** Validates the payload when enqueued and again when run (rows outlive code). */
@@ -26,6 +31,13 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   readonly handler: (payload: z.output<S>, ctx: JobContext) => Promise<void>;
   /** Runs before the job is dead-lettered; default 5. */
   readonly maxAttempts?: number;
+  /**
+   * Called once when the last attempt fails, in the transaction that dead-letters the job, so
+   * what it records (a row marked failed, a notice queued) exists if and only if the job is
+   * dead. It must use `ctx.trx` only. If it throws, the job is dead-lettered without it and the
+   * error logged; retrying the dead job runs the handler, and on failure the hook, again.
+   */
+  readonly onDead?: (payload: z.output<S>, error: unknown, ctx: DeadJobContext) => Promise<void>;
 }
 
 interface Schedule {
@@ -128,8 +140,9 @@ export interface WorkerOptions {
 
 /**
  * Runs due jobs: claims one at a time with a lease, renews the lease while the handler runs,
- * records success, or schedules a retry with backoff until the job is dead-lettered. A worker
- * that dies mid-job leaves the lease to expire; the next claim takes the job over.
+ * records success, or schedules a retry with backoff until the job is dead-lettered (with its
+ * definition's onDead, in the same transaction). A worker that dies mid-job leaves the lease
+ * to expire; the next claim takes the job over.
  */
 export class Worker {
   readonly id = `${hostname()}:${process.pid}:${newId().slice(0, 6)}`;
@@ -250,19 +263,37 @@ export class Worker {
       void store.renewLease(this.#db, job.id, this.id, new Date(Date.now() + this.#leaseMs)).catch(() => undefined);
     }, Math.max(50, Math.floor(this.#leaseMs / 3)));
     renew.unref();
+    const context = { requestId: job.requestId ?? job.id, ip: 'worker', locale: 'en' as const, actor: null };
     try {
-      await runWithContext({ requestId: job.requestId ?? job.id, ip: 'worker', locale: 'en', actor: null }, () =>
-        definition.handler(parsed.data, { jobId: job.id, attempt: job.attempts, log }),
-      );
+      await runWithContext(context, () => definition.handler(parsed.data, { jobId: job.id, attempt: job.attempts, log }));
       clearInterval(renew);
       await store.markSucceeded(this.#db, job.id, this.id);
     } catch (error) {
       clearInterval(renew);
       const message = error instanceof Error ? error.message : String(error);
-      const retryAt = job.attempts < job.maxAttempts ? new Date(Date.now() + retryDelayMs(job.attempts)) : null;
-      await store.markFailed(this.#db, job.id, this.id, message, retryAt);
-      if (retryAt) log.warn({ err: error, retryAt }, 'job failed; will retry');
-      else log.error({ err: error }, 'job failed; dead-lettered');
+      if (job.attempts < job.maxAttempts) {
+        const retryAt = new Date(Date.now() + retryDelayMs(job.attempts));
+        await store.markFailed(this.#db, job.id, this.id, message, retryAt);
+        log.warn({ err: error, retryAt }, 'job failed; will retry');
+        return;
+      }
+      const { onDead } = definition;
+      if (onDead) {
+        try {
+          await runWithContext(context, () =>
+            this.#db.transaction().execute(async (trx) => {
+              // Only the worker still holding the job buries it: a lost lease means another worker took it over.
+              if (await store.markFailed(trx, job.id, this.id, message, null)) await onDead(parsed.data, error, { jobId: job.id, attempt: job.attempts, log, trx });
+            }),
+          );
+          log.error({ err: error }, 'job failed; dead-lettered');
+          return;
+        } catch (hookError) {
+          log.error({ err: hookError }, 'dead-letter hook failed; the job is dead-lettered without it');
+        }
+      }
+      await store.markFailed(this.#db, job.id, this.id, message, null);
+      log.error({ err: error }, 'job failed; dead-lettered');
     }
   }
 }

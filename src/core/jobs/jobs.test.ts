@@ -98,6 +98,60 @@ describe('job queue', () => {
     assert.equal(await queue.retryDead(id), false, 'only dead jobs are retried');
   });
 
+  test('onDead runs once, after the last attempt, in the transaction that dead-letters the job', async () => {
+    await clear();
+    const deaths: { n: number; error: string; attempt: number }[] = [];
+    const queue = new JobQueue(db);
+    queue.define({ name: 'test.notice', schema: z.object({ about: z.number().int() }), handler: async () => undefined });
+    queue.define({
+      name: 'test.count',
+      schema: z.object({ n: z.number().int() }),
+      maxAttempts: 2,
+      handler: async () => {
+        throw new Error('storage refused the write');
+      },
+      onDead: async ({ n }, error, ctx) => {
+        deaths.push({ n, error: error instanceof Error ? error.message : String(error), attempt: ctx.attempt });
+        await queue.enqueue(ctx.trx, 'test.notice', { about: n });
+      },
+    });
+    const id = await queue.enqueue(db, 'test.count', { n: 5 });
+    const worker = new Worker({ db, queue, log });
+    await worker.drain();
+    assert.deepEqual(deaths, [], 'a failure with attempts left is not a death');
+    await db.updateTable('jobs').set({ run_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
+    await worker.drain();
+    assert.deepEqual(deaths, [{ n: 5, error: 'storage refused the write', attempt: 2 }]);
+    assert.equal((await queue.find(id))?.status, 'dead');
+    const notices = await db.selectFrom('jobs').select(['status']).where('name', '=', 'test.notice').execute();
+    assert.equal(notices.length, 1, 'what the hook queued was committed with the death');
+    assert.equal(notices[0]?.status, 'succeeded', 'and ran in the same drain');
+  });
+
+  test('a failing onDead still leaves the job dead, and nothing it wrote is kept', async () => {
+    await clear();
+    const queue = new JobQueue(db);
+    queue.define({ name: 'test.notice', schema: z.object({ about: z.number().int() }), handler: async () => undefined });
+    queue.define({
+      name: 'test.count',
+      schema: z.object({ n: z.number().int() }),
+      maxAttempts: 1,
+      handler: async () => {
+        throw new Error('first failure');
+      },
+      onDead: async ({ n }, _error, ctx) => {
+        await queue.enqueue(ctx.trx, 'test.notice', { about: n });
+        throw new Error('the hook failed too');
+      },
+    });
+    const id = await queue.enqueue(db, 'test.count', { n: 6 });
+    await new Worker({ db, queue, log }).drain();
+    const job = await queue.find(id);
+    assert.equal(job?.status, 'dead');
+    assert.equal(job?.lastError, 'first failure');
+    assert.equal((await db.selectFrom('jobs').select('id').where('name', '=', 'test.notice').execute()).length, 0);
+  });
+
   test('backoff grows exponentially with jitter and is capped', () => {
     assert.equal(retryDelayMs(1, () => 0), 1000);
     assert.equal(retryDelayMs(3, () => 0.999_999), 8000);

@@ -117,10 +117,13 @@ export async function markSucceeded(db: Db, id: string, workerId: string): Promi
     .execute();
 }
 
-/** Records a failure: back to the queue at `retryAt`, or dead when retryAt is null. */
-export async function markFailed(db: Db, id: string, workerId: string, error: string, retryAt: Date | null): Promise<void> {
+/**
+ * Records a failure: back to the queue at `retryAt`, or dead when retryAt is null. False when
+ * this worker no longer holds the job.
+ */
+export async function markFailed(db: Db | Trx, id: string, workerId: string, error: string, retryAt: Date | null): Promise<boolean> {
   const now = new Date().toISOString();
-  await db
+  const r = await db
     .updateTable('jobs')
     .set({
       status: retryAt ? 'queued' : 'dead',
@@ -133,7 +136,8 @@ export async function markFailed(db: Db, id: string, workerId: string, error: st
     })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Puts a dead job back in the queue with a fresh set of attempts. */

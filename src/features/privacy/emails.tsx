@@ -64,3 +64,20 @@ export const exportReady: EmailTemplate<{ url: string; expires: string }> = {
       after: [t('rights.mail.exportWarning')],
     }),
 };
+
+/**
+ * To privacy officers: an export failed on every attempt, so the person got nothing. A link to
+ * the request it was made for (the queue when it has none), nothing about the person.
+ */
+export const exportFailedNotice: EmailTemplate<{ requestId: string | null }> = {
+  name: 'privacy.export_failed_notice',
+  category: 'transactional',
+  render: (t, data, site) =>
+    renderSimpleMessage(site, {
+      subject: t('rights.mail.exportFailedSubject', { practice: site.practice.name }),
+      paragraphs: [t('rights.mail.exportFailedIntro')],
+      action: data.requestId
+        ? { label: t('rights.mail.staffOpen'), url: `${site.publicUrl}/admin/privacy/${encodeURIComponent(data.requestId)}` }
+        : { label: t('rights.mail.exportFailedQueue'), url: `${site.publicUrl}/admin/privacy` },
+    }),
+};

@@ -27,6 +27,7 @@ const REQUEST_LIMIT = { max: 5, timeWindow: 3_600_000 };
 const NOTICES = { saved: 'consent.saved', requested: 'rights.requested', confirmed: 'rights.confirmed', deleted: 'myPrivacy.deleted' } as const;
 const MINE_NOTICES = { exported: 'myPrivacy.exportRequested', corrected: 'myPrivacy.correctionSent', saved: 'myPrivacy.choicesSaved', unsubscribed: 'myPrivacy.unsubscribed' } as const;
 const exportParams = z.object({ id: z.string().min(1).max(40) });
+const retryParams = z.object({ id: z.string().min(1).max(40), exportId: z.string().min(1).max(40) });
 
 /** A choice is remembered for a year, then asked again (the usual guidance for consent). */
 const CONSENT_MAX_AGE_S = 365 * 24 * 3600;
@@ -37,7 +38,13 @@ export default async function privacy(app: FastifyInstance, services: AppService
   const rights = new RightsService(services);
   const exports = new ExportService(services);
   const self = new SelfService(services, exports);
-  services.jobs.define({ name: EXPORT_JOB, schema: z.object({ exportId: z.string().min(1).max(40) }), maxAttempts: 3, handler: (p) => exports.run(p.exportId) });
+  services.jobs.define({
+    name: EXPORT_JOB,
+    schema: z.object({ exportId: z.string().min(1).max(40) }),
+    maxAttempts: 3,
+    handler: (p) => exports.run(p.exportId),
+    onDead: (p, _error, { trx }) => exports.fail(trx, p.exportId),
+  });
   services.jobs.define({ name: PURGE_EXPORTS_JOB, schema: z.object({}), maxAttempts: 3, handler: async () => void (await exports.purge()) });
   services.jobs.schedule('privacy.exports_purge.hourly', '17 * * * *', PURGE_EXPORTS_JOB);
   services.dashboard.push(async (actor, t) => {
@@ -145,6 +152,13 @@ export default async function privacy(app: FastifyInstance, services: AppService
     return reply.redirect(backToMine(request, 'exported', 'download'), 303);
   });
 
+  // "Try again" on a failed export: no rate limit, since each retry needs a failure first (see SelfService.retryExport).
+  app.post('/account/privacy/exports/:id/retry', mine, async (request, reply) => {
+    const { id } = exportParams.parse(request.params);
+    const retried = await self.retryExport(requireActor(request), id);
+    return reply.redirect(retried ? backToMine(request, 'exported', 'download') : `${localizePath(request.locale, '/account/privacy')}#download`, 303);
+  });
+
   app.post('/account/privacy/correction', { config: { action: 'privacy.self', rateLimit: REQUEST_LIMIT } }, async (request, reply) => {
     const form = parseForm(correctionForm, request.body, request.view().t);
     if (!form.ok) return reply.code(422).html(await renderMine(request, { errors: form.errors, values: form.values }));
@@ -206,6 +220,12 @@ export default async function privacy(app: FastifyInstance, services: AppService
     const { id } = idParams.parse(request.params);
     await rights.runExport(requireActor(request), id, exports, request.locale);
     return reply.redirect(`/admin/privacy/${id}?notice=exported`, 303);
+  });
+
+  app.post('/admin/privacy/:id/exports/:exportId/retry', officer, async (request, reply) => {
+    const { id, exportId } = retryParams.parse(request.params);
+    const retried = await rights.retryExport(requireActor(request), id, exportId, exports, request.locale);
+    return reply.redirect(retried ? `/admin/privacy/${id}?notice=exported` : `/admin/privacy/${id}`, 303);
   });
 
   app.post('/admin/privacy/:id/erase', officer, async (request, reply) => {

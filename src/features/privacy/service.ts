@@ -90,12 +90,12 @@ export class RightsService {
     return store.listRequests(this.services.db, filter);
   }
 
-  async detail(actor: Actor, id: string): Promise<{ request: PrivacyRequest; entries: RequestEntry[]; matched: MatchedTable[] }> {
+  async detail(actor: Actor, id: string): Promise<{ request: PrivacyRequest; entries: RequestEntry[]; matched: MatchedTable[]; exports: store.ExportRecord[] }> {
     const request = await store.findRequest(this.services.db, id);
     if (!request || request.status === 'unconfirmed') throw new NotFoundError();
-    const [entries, matched] = await Promise.all([store.listEntries(this.services.db, id), matchPerson(this.services.db, request.email)]);
+    const [entries, matched, exports] = await Promise.all([store.listEntries(this.services.db, id), matchPerson(this.services.db, request.email), store.exportsOfRequest(this.services.db, id)]);
     await this.services.db.transaction().execute((trx) => recordAudit(trx, 'privacy.request_viewed', { type: 'privacy_request', id }, undefined, actor.id));
-    return { request, entries, matched };
+    return { request, entries, matched, exports };
   }
 
   async addNote(actor: Actor, id: string, body: string): Promise<void> {
@@ -129,6 +129,24 @@ export class RightsService {
       const exportId = await exports.request(trx, { userId: null, email: request.email, requestId: id, locale: request.locale });
       await store.insertEntry(trx, { requestId: id, kind: 'note', authorId: actor.id, body: translate(locale, 'rights.admin.entryExport') });
       await recordAudit(trx, 'privacy.export_requested', { type: 'privacy_export', id: exportId }, { request: id }, actor.id);
+    });
+  }
+
+  /**
+   * Runs a failed export of this request again, whatever the request's state: the person still
+   * has nothing (a member's own request is recorded as completed when asked). False when there
+   * was nothing to retry (already run again, or not failed).
+   */
+  async retryExport(actor: Actor, id: string, exportId: string, exports: ExportService, locale: Locale): Promise<boolean> {
+    await this.#require(id);
+    const record = await store.findExport(this.services.db, exportId);
+    if (!record || record.requestId !== id) throw new NotFoundError();
+    return this.services.db.transaction().execute(async (trx) => {
+      const newExportId = await exports.retry(trx, record);
+      if (!newExportId) return false;
+      await store.insertEntry(trx, { requestId: id, kind: 'note', authorId: actor.id, body: translate(locale, 'rights.admin.entryExportAgain') });
+      await recordAudit(trx, 'privacy.export_requested', { type: 'privacy_export', id: newExportId }, { request: id, retryOf: exportId }, actor.id);
+      return true;
     });
   }
 

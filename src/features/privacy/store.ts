@@ -238,6 +238,28 @@ export async function markExportReady(trx: Db | Trx, id: string, r: { fileKey: s
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The job gave up: a pending export becomes failed (false when it was no longer pending). */
+export async function markExportFailed(trx: Db | Trx, id: string): Promise<boolean> {
+  const result = await trx.updateTable('privacy_exports').set({ status: 'failed' }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Holds a failed export's row until the transaction ends (a write that changes nothing: a row
+ * lock on PostgreSQL, the single writer on SQLite), so two retries of it run one after the
+ * other and the second sees the first's new export. False when the export is not failed.
+ */
+export async function lockFailedExport(trx: Trx, id: string): Promise<boolean> {
+  const result = await trx.updateTable('privacy_exports').set({ status: 'failed' }).where('id', '=', id).where('status', '=', 'failed').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The exports made for one rights request, newest first. */
+export async function exportsOfRequest(db: Db | Trx, requestId: string): Promise<ExportRecord[]> {
+  const rows = await db.selectFrom('privacy_exports').select(exportColumns).where('request_id', '=', requestId).orderBy('created_at', 'desc').limit(20).execute();
+  return rows.map(toExport);
+}
+
 export async function exportsOf(db: Db | Trx, userId: string): Promise<ExportRecord[]> {
   const rows = await db.selectFrom('privacy_exports').select(exportColumns).where('user_id', '=', userId).orderBy('created_at', 'desc').limit(20).execute();
   return rows.map(toExport);

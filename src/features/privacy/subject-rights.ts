@@ -16,7 +16,7 @@ import { type ErasureReport, erasePerson } from '../../core/privacy/erasure.js';
 import { type ExportSummary, writeExport } from '../../core/privacy/export.js';
 import { type DataSubject, resolveSubject } from '../../core/privacy/subject.js';
 import { NewsletterService } from '../newsletters/service.js';
-import { exportReady, requestStaffNotice } from './emails.js';
+import { exportFailedNotice, exportReady, requestStaffNotice } from './emails.js';
 import { dueDays, type Jurisdiction, type RequestKind } from './model.js';
 import * as store from './store.js';
 
@@ -92,6 +92,33 @@ export class ExportService {
       return true;
     });
     if (!ok) await this.services.storage.remove(key);
+  }
+
+  /**
+   * The job's last attempt failed (its dead-letter hook, in that transaction): the export is
+   * marked failed, so the person's page says so instead of "being prepared", and the privacy
+   * officers are emailed a link to the request. Nothing goes to the person: their page shows
+   * the failure with a way to try again, and the officer, who answers the request, can write.
+   */
+  async fail(trx: Trx, exportId: string): Promise<void> {
+    if (!(await store.markExportFailed(trx, exportId))) return;
+    const record = await store.findExport(trx, exportId);
+    for (const officer of await listUsersWithRoles(trx, ['privacy_officer', 'admin'])) {
+      await this.services.mail.send(trx, exportFailedNotice, { to: officer.email, locale: isLocale(officer.locale) ? officer.locale : 'en', data: { requestId: record?.requestId ?? null } });
+    }
+    await recordAudit(trx, 'privacy.export_failed', { type: 'privacy_export', id: exportId }, { request: record?.requestId ?? null });
+  }
+
+  /**
+   * Asks again for a failed export, as a new one for the same person, request and language;
+   * null (nothing done) unless it failed and is still the newest export of its request, so each
+   * failure allows one retry however often the button is pressed.
+   */
+  async retry(trx: Trx, record: store.ExportRecord): Promise<string | null> {
+    if (!record.requestId || !(await store.lockFailedExport(trx, record.id))) return null;
+    const [newest] = await store.exportsOfRequest(trx, record.requestId);
+    if (newest?.id !== record.id) return null;
+    return this.request(trx, { userId: record.userId, email: record.email, requestId: record.requestId, locale: record.locale });
   }
 
   /** An export by its emailed link, audited; null when the link is unknown or expired. */
@@ -181,6 +208,21 @@ export class SelfService {
       const requestId = await this.#record(trx, actor, 'access', 'completed');
       const id = await this.exports.request(trx, { userId: actor.id, email: null, requestId, locale });
       await recordAudit(trx, 'privacy.export_requested', { type: 'privacy_export', id }, undefined, actor.id);
+    });
+  }
+
+  /**
+   * "Try again" on the person's own failed export: a new export for the same request. Not
+   * rate-limited like asking afresh, since it needs a failure each time. False when there was
+   * nothing to retry (already retried, or not failed).
+   */
+  async retryExport(actor: Actor, exportId: string): Promise<boolean> {
+    const record = await store.findExport(this.services.db, exportId);
+    if (!record || record.userId !== actor.id) throw new NotFoundError();
+    return this.services.db.transaction().execute(async (trx) => {
+      const id = await this.exports.retry(trx, record);
+      if (id) await recordAudit(trx, 'privacy.export_requested', { type: 'privacy_export', id }, { retryOf: exportId }, actor.id);
+      return id !== null;
     });
   }
 

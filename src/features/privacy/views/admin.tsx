@@ -5,6 +5,7 @@ import { DataTable, ErrorSummary, Field, type FieldErrors, Notice, Select } from
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
 import { isOverdue, type PrivacyRequest, type RequestEntry } from '../model.js';
+import type { ExportRecord } from '../store.js';
 
 const label = (ctx: ViewContext, key: string) => ctx.t(key as MessageKey);
 
@@ -67,6 +68,8 @@ export function RequestPage(p: {
   request: PrivacyRequest;
   entries: readonly RequestEntry[];
   matched: readonly MatchedTable[];
+  /** The exports run for this request, newest first. */
+  exports: readonly ExportRecord[];
   notice?: string | undefined;
   errors?: FieldErrors | undefined;
   values?: Record<string, string>;
@@ -75,6 +78,8 @@ export function RequestPage(p: {
   const base = `/admin/privacy/${request.id}`;
   const open = request.status === 'open' || request.status === 'waiting';
   const title = ctx.t('rights.admin.requestTitle', { kind: label(ctx, `rights.kind.${request.kind}`), name: request.name || ctx.t('rights.formerMember') });
+  // Offered again whatever the request's state: a member's own request is completed when asked, yet they have nothing.
+  const failedExport = p.exports[0]?.status === 'failed' ? p.exports[0] : undefined;
   return (
     <Layout ctx={ctx} meta={{ title, area: 'admin' }}>
       <p class="eyebrow">
@@ -118,6 +123,34 @@ export function RequestPage(p: {
         </DataTable>
       ) : (
         <p>{escapeHtml(ctx.t('rights.admin.nothingMatched'))}</p>
+      )}
+      {p.exports.length ? (
+        <section aria-labelledby="exports-heading">
+          <h2 id="exports-heading">{escapeHtml(ctx.t('rights.admin.exports'))}</h2>
+          {failedExport ? (
+            <>
+              <Notice kind="warning" message={ctx.t('rights.admin.exportFailed')} />
+              <form method="post" action={`${base}/exports/${failedExport.id}/retry`} class="form-actions">
+                <button class="button" type="submit">
+                  {escapeHtml(ctx.t('rights.admin.runExportAgain'))}
+                </button>
+              </form>
+            </>
+          ) : (
+            ''
+          )}
+          <DataTable caption={ctx.t('rights.admin.exports')} columns={[ctx.t('rights.admin.exportAsked'), ctx.t('rights.admin.status'), ctx.t('rights.admin.exportUntil')]}>
+            {p.exports.map((e) => (
+              <tr>
+                <td>{escapeHtml(formatDateTime(ctx.locale, e.createdAt))}</td>
+                <td>{escapeHtml(label(ctx, `rights.admin.exportStatus.${e.status}`))}</td>
+                <td>{escapeHtml(e.status === 'ready' ? formatDate(ctx.locale, e.expiresAt) : '—')}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+      ) : (
+        ''
       )}
       {open && p.matched.length ? (
         <section aria-labelledby="actions-heading">

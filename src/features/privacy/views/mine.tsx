@@ -32,6 +32,8 @@ function Tick({ ctx, name, checked, label, hint }: { ctx: ViewContext; name: str
  */
 export function MyPrivacyPage(p: { ctx: ViewContext; state: MyPrivacyState; notice?: string | undefined; errors?: FieldErrors | undefined; values?: Record<string, string> }): JSX.Element {
   const { ctx, state, errors } = p;
+  // Only the newest copy is offered again: an older failure was followed by another request.
+  const failed = state.exports[0]?.status === 'failed' ? state.exports[0] : undefined;
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('myPrivacy.title'), noindex: true }}>
       <h1>{escapeHtml(ctx.t('myPrivacy.title'))}</h1>
@@ -42,11 +44,22 @@ export function MyPrivacyPage(p: { ctx: ViewContext; state: MyPrivacyState; noti
       <section id="download" aria-labelledby="download-heading">
         <h2 id="download-heading">{escapeHtml(ctx.t('myPrivacy.download'))}</h2>
         <p>{escapeHtml(ctx.t('myPrivacy.downloadText'))}</p>
-        <form method="post" action={href(ctx, '/account/privacy/export')} class="form-actions">
-          <button class="button" type="submit">
-            {escapeHtml(ctx.t('myPrivacy.downloadButton'))}
-          </button>
-        </form>
+        {failed ? (
+          <>
+            <Notice kind="warning" message={ctx.t('myPrivacy.exportFailed', { date: formatDateTime(ctx.locale, failed.createdAt) })} />
+            <form method="post" action={href(ctx, `/account/privacy/exports/${failed.id}/retry`)} class="form-actions">
+              <button class="button" type="submit">
+                {escapeHtml(ctx.t('myPrivacy.tryAgain'))}
+              </button>
+            </form>
+          </>
+        ) : (
+          <form method="post" action={href(ctx, '/account/privacy/export')} class="form-actions">
+            <button class="button" type="submit">
+              {escapeHtml(ctx.t('myPrivacy.downloadButton'))}
+            </button>
+          </form>
+        )}
         {state.exports.length ? (
           <DataTable caption={ctx.t('myPrivacy.exports')} columns={[ctx.t('myPrivacy.requested'), ctx.t('myPrivacy.status'), ctx.t('myPrivacy.expires')]}>
             {state.exports.map((e) => (
