@@ -1216,6 +1216,7 @@ export const en = {
   'library.error.kind_fixed': "The kind of a published item cannot change.",
   'library.error.fileMissing': "Add the file this kind needs (a PDF for studies and white papers, a video, or photos) before submitting.",
   'library.error.status': "This item has changed meanwhile. Reload the page and try again.",
+  'library.error.lastFile': "A published item keeps the file its kind needs. Upload the new file first, then remove the old one.",
   'library.files': "Files",
   'library.files.none': "No files yet.",
   'library.file.remove': "Remove",

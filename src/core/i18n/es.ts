@@ -1215,6 +1215,7 @@ export const es: Catalogue = {
   'library.error.kind_fixed': "El tipo de un elemento publicado no puede cambiar.",
   'library.error.fileMissing': "Añada el archivo que necesita este tipo (un PDF para estudios e informes, un vídeo o fotos) antes de enviarlo.",
   'library.error.status': "Este elemento ha cambiado mientras tanto. Recargue la página e inténtelo de nuevo.",
+  'library.error.lastFile': "Un elemento publicado conserva el archivo que necesita su tipo. Suba primero el archivo nuevo y luego quite el anterior.",
   'library.files': "Archivos",
   'library.files.none': "Todavía no hay archivos.",
   'library.file.remove': "Quitar",

@@ -348,7 +348,12 @@ export default async function library(app: FastifyInstance, services: AppService
 
   app.post('/library/items/:id/files/:fid/delete', contribute, async (request, reply) => {
     const { id, fid } = fileParams.parse(request.params);
-    await service.removeFile(requireActor(request), id, fid);
+    try {
+      await service.removeFile(requireActor(request), id, fid);
+    } catch (e) {
+      if (e instanceof ValidationError) return reply.code(422).html(await renderManage(request, id, { form: request.view().t('library.error.lastFile') }));
+      throw e;
+    }
     return reply.redirect(`${localizePath(request.locale, `/library/items/${id}`)}?notice=removedFile#files-title`, 303);
   });
 

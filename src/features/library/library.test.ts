@@ -355,6 +355,10 @@ describe('library', () => {
     assert.equal(await upload(owner, id, 'document', { name: 'removal.pdf', type: 'application/pdf', bytes: pdf('Removal') }), 303);
     assert.equal(await upload(owner, id, 'cover', { name: 'cover.png', type: 'image/png', bytes: await png() }, 'Published cover'), 303);
     await publish(id);
+    const onlyPdf = await t.services.db.selectFrom('library_files').select('id').where('item_id', '=', id).where('role', '=', 'document').executeTakeFirstOrThrow();
+    const refused = await t.request({ method: 'POST', url: `/library/items/${id}/files/${onlyPdf.id}/delete`, as: owner });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /Upload the new file first/);
     const cover = await t.services.db.selectFrom('library_files').select(['id', 'media_id']).where('item_id', '=', id).where('role', '=', 'cover').executeTakeFirstOrThrow();
     const coverKeys = (await keysOf(id)).filter((k) => k.startsWith(cover.media_id));
     assert.equal((await t.request({ method: 'POST', url: `/library/items/${id}/files/${cover.id}/delete`, as: owner })).statusCode, 303);

@@ -343,6 +343,13 @@ export class LibraryService {
   async removeFile(actor: Actor, id: string, fileId: string): Promise<void> {
     const item = await this.get(id);
     if (!this.canEdit(actor, item)) throw new NotFoundError();
+    if (item.status === 'published') {
+      // A published study keeps a PDF (a video its video, a photo set a photo): replace, never leave it without.
+      const needed = KIND_FILES[item.kind];
+      const files = await store.listFiles(this.services.db, id);
+      const removing = files.find((f) => f.id === fileId);
+      if (needed && removing?.role === needed && files.filter((f) => f.role === needed).length === 1) throw new ValidationError('library_last_file');
+    }
     const keys = await this.services.db.transaction().execute(async (trx) => {
       const mediaId = await store.deleteFile(trx, id, fileId);
       if (!mediaId) throw new NotFoundError();
