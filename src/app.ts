@@ -33,6 +33,7 @@ import site from './features/site/index.js';
 import twoFactor from './features/two-factor/index.js';
 import type { DashboardSource } from './features/admin/dashboard.js';
 import staff from './features/staff/index.js';
+import { PolicyVersions } from './features/site/legal.js';
 import type { SitemapEntry } from './features/site/sitemap.js';
 
 /** What every feature plugin receives: the shared services, never a request. */
@@ -53,6 +54,8 @@ export interface AppServices {
   readonly dashboard: DashboardSource[];
   /** Features add the notices of public pages (core/http/notices.ts). */
   readonly notices: SiteNoticeSource[];
+  /** The legal texts' versions in force, which records of collected data keep (fed by the policies feature). */
+  readonly policyVersions: PolicyVersions;
 }
 
 /** Media storage: S3-compatible object storage when S3_BUCKET is set, otherwise DATA_DIR/media on disk. */
@@ -86,6 +89,7 @@ export async function buildApp(config: Config, options: { db?: Db } = {}): Promi
     sitemap: [],
     dashboard: [],
     notices: [],
+    policyVersions: new PolicyVersions(),
   };
 
   const app = Fastify({

@@ -4,7 +4,6 @@ import pino from 'pino';
 import { createUser, findUserByEmail } from '../../src/core/auth/index.js';
 import { Worker } from '../../src/core/jobs/index.js';
 import { policyService } from '../../src/features/policies/index.js';
-import { policyVersion } from '../../src/features/site/legal.js';
 import { expectAccessible, openPage, useSiteAndBrowser } from './support.js';
 
 describe('policy changes and California requests', () => {
@@ -21,7 +20,7 @@ describe('policy changes and California requests', () => {
     const site = env.site();
     const { db } = site.services;
     await db.transaction().execute(async (trx) => {
-      await createUser(trx, { email: 'mia@example.test', name: 'Mia Member', password: 'plum orchard by the sea', locale: 'en', roles: ['member'], termsVersion: policyVersion('terms'), privacyVersion: policyVersion('privacy') });
+      await createUser(trx, { email: 'mia@example.test', name: 'Mia Member', password: 'plum orchard by the sea', locale: 'en', roles: ['member'], termsVersion: site.services.policyVersions.current('terms'), privacyVersion: site.services.policyVersions.current('privacy') });
       await createUser(trx, { email: 'olga@example.test', name: 'Olga Officer', password: 'a long enough staff password', locale: 'en', roles: ['privacy_officer'] });
     });
     await db.updateTable('users').set({ email_verified_at: new Date().toISOString() }).execute();

@@ -12,7 +12,7 @@ import type { ViewContext } from '../views/context.js';
 import { ErrorPage } from '../views/error-page.js';
 import { type Consent, readConsent } from './consent.js';
 import { enterContext } from './context.js';
-import type { SiteNoticeSource } from './notices.js';
+import type { SiteNotice, SiteNoticeSource } from './notices.js';
 import type { PageCache } from './page-cache.js';
 import { checkSameOrigin, newNonce, setSecurityHeaders } from './security.js';
 import './types.js';
@@ -78,12 +78,23 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache, notices =
   app.decorateRequest('mustEnrolSecondFactor', false);
   app.decorateRequest('cspNonce', '');
   app.decorateRequest('consent', null as unknown as Consent);
+  app.decorateRequest('siteNotices', null);
   /**
    * Whether this request's public pages carry the age question: the gate is on, the visitor
    * has not answered, and nobody is signed in (accounts confirmed their age when they were made).
    */
   function ageGated(request: FastifyRequest): boolean {
     return config.ageGate && !request.actor && request.cookies[AGE_COOKIE] !== '1';
+  }
+
+  /**
+   * The notices this request shows, asked of the sources once per request (after their refresh in
+   * onRequest): the page-cache key, looked up before the handler and stored after it, and the page
+   * itself then agree on them.
+   */
+  function siteNotices(request: FastifyRequest): readonly SiteNotice[] {
+    request.siteNotices ??= notices.flatMap((source) => source.notices(request));
+    return request.siteNotices;
   }
 
   app.decorateRequest('view', function view(this: FastifyRequest): ViewContext {
@@ -103,7 +114,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache, notices =
       partial: this.headers['hx-request'] === 'true' && this.headers['hx-boosted'] !== 'true',
       ageGate: ageGated(this) && !path.startsWith('/age-gate') ? { minAge: config.minAge, returnTo: localizePath(this.locale, this.url) } : null,
       // The privacy center is where the choice is made in detail: no banner over it.
-      siteNotices: path.startsWith('/admin') ? [] : notices.flatMap((source) => source.notices(this)),
+      siteNotices: path.startsWith('/admin') ? [] : siteNotices(this),
       consentBanner: !this.consent.decided && !path.startsWith('/admin') && !path.startsWith('/privacy/center') ? { returnTo: localizePath(this.locale, this.url), optOutSignal: this.consent.optOutSignal } : null,
     };
   });
@@ -131,7 +142,7 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache, notices =
    * visitor who answered must never get the asking copy, nor a first visitor the other one).
    */
   function pageCacheKey(request: FastifyRequest): string {
-    const shown = notices.flatMap((source) => source.notices(request).map((n) => n.key)).join(',');
+    const shown = siteNotices(request).map((n) => n.key).join(',');
     return `${request.locale}:${ageGated(request) ? 'age-gate:' : ''}${request.consent.decided ? '' : 'consent:'}${shown ? `notices=${shown}:` : ''}${request.url}`;
   }
 

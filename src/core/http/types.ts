@@ -2,6 +2,7 @@ import type { Actor } from '../auth/roles.js';
 import type { Locale } from '../i18n/index.js';
 import type { ViewContext } from '../views/context.js';
 import type { Consent } from './consent.js';
+import type { SiteNotice } from './notices.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -24,6 +25,8 @@ declare module 'fastify' {
     cspNonce: string;
     /** The visitor's cookie choices (and whether their browser signals an opt-out). */
     consent: Consent;
+    /** The site notices this request shows; null until core/http first asks the sources (once per request). */
+    siteNotices: readonly SiteNotice[] | null;
     /** The data every view needs about this request. */
     view(): ViewContext;
   }

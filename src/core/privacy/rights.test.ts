@@ -88,8 +88,8 @@ async function seedPerson(t: TestApp, tag: string, staffId: string): Promise<Per
       .execute();
     await trx.insertInto('contact_entries').values({ id: newId(), message_id: messageId, kind: 'reply', author_id: staffId, body: `Dear ${name}, thank you.`, created_at: now }).execute();
     const lists = await trx.selectFrom('newsletter_lists').select('id').execute();
-    await NewsletterService.subscribeConfirmed(trx, email, 'en', [lists[0]!.id], '/newsletter');
-    const requestId = await privacyStore.insertRecordedRequest(trx, { kind: 'correction', name, email, jurisdiction: 'eu', details: `My phone is ${phone}`, locale: 'en', status: 'open', dueAt: new Date(Date.now() + 86_400_000) });
+    await NewsletterService.subscribeConfirmed(trx, email, 'en', [lists[0]!.id], '/newsletter', t.services.policyVersions.current('privacy'));
+    const requestId = await privacyStore.insertRecordedRequest(trx, { kind: 'correction', name, email, jurisdiction: 'eu', details: `My phone is ${phone}`, locale: 'en', status: 'open', dueAt: new Date(Date.now() + 86_400_000), policyVersion: t.services.policyVersions.current('privacy') });
     await privacyStore.insertEntry(trx, { requestId, kind: 'message', authorId: staffId, body: `Dear ${name}, which phone?` });
     await createAccountToken(trx, user.id, 'email', 3_600_000, `${tag}.new@example.test`);
     await trx.insertInto('user_totp').values({ user_id: user.id, secret_sealed: cipher.encrypt('JBSWY3DPEHPK3PXP', `user_totp.secret:${user.id}`), confirmed_at: now, last_step: null, pending_secret_sealed: null, pending_created_at: null, updated_at: now }).execute();
@@ -325,7 +325,7 @@ describe('data export and erasure, driven by the registry', () => {
     const { db } = t.services;
     const now = nowIso();
     await db.insertInto('contact_messages').values({ id: newId(), name: 'Nadia Writer', email: 'nadia@example.test', topic: 'general', message: 'Call me on +1 555 0199', locale: 'en', status: 'new', assigned_to: null, created_at: now, updated_at: now }).execute();
-    const id = await privacyStore.insertRecordedRequest(db, { kind: 'deletion', name: 'Nadia Writer', email: 'nadia@example.test', jurisdiction: 'us-ca', details: '', locale: 'en', status: 'open', dueAt: new Date(Date.now() + 86_400_000) });
+    const id = await privacyStore.insertRecordedRequest(db, { kind: 'deletion', name: 'Nadia Writer', email: 'nadia@example.test', jurisdiction: 'us-ca', details: '', locale: 'en', status: 'open', dueAt: new Date(Date.now() + 86_400_000), policyVersion: t.services.policyVersions.current('privacy') });
     const page = await t.request({ url: `/admin/privacy/${id}`, as: officer });
     assert.match(page.body, /Run export/);
     assert.match(page.body, /Run erasure/);

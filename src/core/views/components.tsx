@@ -119,6 +119,62 @@ export function Select(p: SelectProps): JSX.Element {
   );
 }
 
+interface CheckboxGroupProps {
+  name: string;
+  /** Element id when a page has several forms with the same field names. */
+  id?: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  /** The values ticked. */
+  checked?: readonly string[] | ReadonlySet<string>;
+  error?: string | undefined;
+  hint?: string | undefined;
+}
+
+/**
+ * Several checkboxes sharing one name, in a fieldset whose legend names the group. The group
+ * carries the id `field-<name>` so the error summary's link lands on it, and its hint and
+ * error are tied to it with aria-describedby, which screen readers read on entering the group.
+ */
+export function CheckboxGroup(p: CheckboxGroupProps): JSX.Element {
+  const id = p.id ?? `field-${p.name}`;
+  const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const ticked = new Set(p.checked ?? []);
+  return (
+    <fieldset id={id} class={p.error ? 'field has-error' : 'field'} aria-describedby={described}>
+      <legend safe>{p.label}</legend>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {p.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {p.error ? (
+        <p class="error" id={`${id}-error`} safe>
+          {p.error}
+        </p>
+      ) : (
+        ''
+      )}
+      <ul class="checkbox-list">
+        {p.options.map((o) => {
+          // "-option-" keeps an option's id apart from the group's own `-hint` and `-error`.
+          const optionId = `${id}-option-${o.value}`;
+          return (
+            <li>
+              <input type="checkbox" id={optionId} name={p.name} value={o.value} checked={ticked.has(o.value)} aria-invalid={p.error ? 'true' : undefined} />
+              <label for={optionId} safe>
+                {o.label}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
 /** A one-line status message shown after a redirect (e.g. "Guide published."). */
 export function Notice({ message, kind = 'success' }: { message: string | undefined; kind?: 'success' | 'info' | 'warning' }): JSX.Element {
   if (!message) return <></>;

@@ -7,7 +7,6 @@ import { type Locale, localizePath } from '../../core/i18n/index.js';
 import { storeImage } from '../../core/media/index.js';
 import { TwoFactorService } from '../two-factor/service.js';
 import { NewsletterService } from '../newsletters/service.js';
-import { policyVersion } from '../site/legal.js';
 import { accountExists, accountLocked, emailChangeConfirm, emailChanged, emailChangeTaken, passwordReset, professionalDecision, verifyEmail } from './emails.js';
 import type { Board, ProfessionalProfile, ProfessionalStatus, PublicProfile, SessionView, Specialty } from './model.js';
 import * as store from './store.js';
@@ -31,7 +30,7 @@ export interface Preferences {
   readonly revealSensitiveMedia: boolean;
 }
 
-type Services = Pick<AppServices, 'db' | 'mail' | 'config' | 'storage' | 'cipher'>;
+type Services = Pick<AppServices, 'db' | 'mail' | 'config' | 'storage' | 'cipher' | 'policyVersions'>;
 
 export interface RegistrationInput {
   readonly name: string;
@@ -172,8 +171,8 @@ export class AccountService {
         roles: ['member'],
         emailVerified: false,
         country: input.country,
-        termsVersion: policyVersion('terms'),
-        privacyVersion: policyVersion('privacy'),
+        termsVersion: this.services.policyVersions.current('terms'),
+        privacyVersion: this.services.policyVersions.current('privacy'),
         newsletterOptIn: input.newsletter,
       });
       await recordAudit(trx, 'account.registered', { type: 'user', id: userId }, { professional: professional !== null, newsletter: input.newsletter }, userId);
@@ -229,7 +228,7 @@ export class AccountService {
       const user = await auth.findUserById(trx, userId);
       if (!user) return false;
       const { newsletterOptIn } = await auth.markEmailVerified(trx, userId);
-      if (newsletterOptIn) await NewsletterService.subscribeConfirmed(trx, user.email, user.locale as Locale, [PATIENT_LIST], '/account/register');
+      if (newsletterOptIn) await NewsletterService.subscribeConfirmed(trx, user.email, user.locale as Locale, [PATIENT_LIST], '/account/register', this.services.policyVersions.current('privacy'));
       await recordAudit(trx, 'account.email_verified', { type: 'user', id: userId }, { newsletter: newsletterOptIn }, userId);
       return true;
     });
@@ -309,8 +308,8 @@ export class AccountService {
       if (user.disabledAt) throw new ForbiddenError();
       await auth.updatePreferences(trx, user.id, { locale: input.locale, revealSensitiveMedia: input.revealSensitiveMedia });
       const receives = await NewsletterService.receives(trx, user.email, PATIENT_LIST);
-      if (input.newsletter && !receives && user.emailVerifiedAt) await NewsletterService.subscribeConfirmed(trx, user.email, input.locale, [PATIENT_LIST], PREFERENCES_SOURCE);
-      if (!input.newsletter && receives) await NewsletterService.leaveList(trx, user.email, PATIENT_LIST, PREFERENCES_SOURCE);
+      if (input.newsletter && !receives && user.emailVerifiedAt) await NewsletterService.subscribeConfirmed(trx, user.email, input.locale, [PATIENT_LIST], PREFERENCES_SOURCE, this.services.policyVersions.current('privacy'));
+      if (!input.newsletter && receives) await NewsletterService.leaveList(trx, user.email, PATIENT_LIST, PREFERENCES_SOURCE, this.services.policyVersions.current('privacy'));
       await recordAudit(trx, 'account.preferences_updated', { type: 'user', id: user.id }, { locale: input.locale, newsletter: input.newsletter, revealSensitiveMedia: input.revealSensitiveMedia }, user.id);
     });
   }

@@ -29,7 +29,7 @@ export const sealedAt = {
 /** Sealed photos carry a private extension: the public /media route serves only web images. */
 export const photoKeyOf = (id: string): string => `${id}-photo.enc`;
 
-type Services = Pick<AppServices, 'db' | 'mail' | 'cipher' | 'storage' | 'config' | 'pageCache'>;
+type Services = Pick<AppServices, 'db' | 'mail' | 'cipher' | 'storage' | 'config' | 'pageCache' | 'policyVersions'>;
 
 /**
  * Consultation requests: a public form, an inbox for the staff the policy allows. The message,
@@ -96,7 +96,7 @@ export class ConsultationService {
     try {
       const staff = await listUsersWithRoles(db, this.#handlerRoles());
       await db.transaction().execute(async (trx) => {
-        await store.insertRequest(trx, { id, ...input, messageSealed, photoKey, photoMeta, locale });
+        await store.insertRequest(trx, { id, ...input, messageSealed, photoKey, photoMeta, locale, policyVersion: this.services.policyVersions.current('privacy') });
         await mail.send(trx, consultationConfirmation, { to: input.email, locale, data: { name: input.name } });
         for (const s of staff) {
           await mail.send(trx, consultationStaffNotice, { to: s.email, locale: isLocale(s.locale) ? s.locale : 'en', data: { requestId: id } });

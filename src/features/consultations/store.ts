@@ -2,7 +2,6 @@ import type { Db, Trx } from '../../core/db/index.js';
 import { nowIso, readJson, readTime, writeJson } from '../../core/db/portable.js';
 import type { Locale } from '../../core/i18n/index.js';
 import type { ConsultationStatus, ConsultationSummary, ContactMethod, ContactTime, PhotoMeta } from './model.js';
-import { policyVersion } from '../site/legal.js';
 import './tables.js';
 
 type Conn = Db | Trx;
@@ -32,6 +31,8 @@ export async function insertRequest(
     photoKey: string | null;
     photoMeta: PhotoMeta | null;
     locale: Locale;
+    /** The privacy policy in force when the request was made. */
+    policyVersion: string;
   },
 ): Promise<void> {
   const now = nowIso();
@@ -51,7 +52,7 @@ export async function insertRequest(
       locale: r.locale,
       status: 'new',
       assigned_to: null,
-      policy_version: policyVersion('privacy'),
+      policy_version: r.policyVersion,
       created_at: now,
       updated_at: now,
     })

@@ -9,7 +9,7 @@ import * as store from './store.js';
 
 /** Contact Us: messages from anyone, an inbox for staff, replies by email. */
 export class ContactService {
-  constructor(private readonly services: Pick<AppServices, 'db' | 'mail'>) {}
+  constructor(private readonly services: Pick<AppServices, 'db' | 'mail' | 'policyVersions'>) {}
 
   /**
    * Stores a message, queues the acknowledgement to its sender and records the receipt, all
@@ -17,7 +17,7 @@ export class ContactService {
    */
   async submit(input: { name: string; email: string; topic: ContactTopic; message: string }, locale: Locale): Promise<string> {
     return this.services.db.transaction().execute(async (trx) => {
-      const id = await store.insertMessage(trx, { ...input, locale });
+      const id = await store.insertMessage(trx, { ...input, locale, policyVersion: this.services.policyVersions.current('privacy') });
       await this.services.mail.send(trx, contactAcknowledgement, { to: input.email, locale, data: { name: input.name } });
       await recordAudit(trx, 'contact.received', { type: 'contact_message', id }, { topic: input.topic });
       return id;

@@ -3,17 +3,17 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso, readTime } from '../../core/db/portable.js';
 import type { Locale } from '../../core/i18n/index.js';
 import type { ContactEntry, ContactMessage, ContactStatus, ContactTopic } from './model.js';
-import { policyVersion } from '../site/legal.js';
 import './tables.js';
 
 type Conn = Db | Trx;
 
-export async function insertMessage(trx: Conn, m: { name: string; email: string; topic: ContactTopic; message: string; locale: Locale }): Promise<string> {
+/** Stores a message with the privacy policy in force when it was sent. */
+export async function insertMessage(trx: Conn, m: { name: string; email: string; topic: ContactTopic; message: string; locale: Locale; policyVersion: string }): Promise<string> {
   const id = newId();
   const now = nowIso();
   await trx
     .insertInto('contact_messages')
-    .values({ id, name: m.name, email: m.email, topic: m.topic, message: m.message, locale: m.locale, status: 'new', assigned_to: null, policy_version: policyVersion('privacy'), created_at: now, updated_at: now })
+    .values({ id, name: m.name, email: m.email, topic: m.topic, message: m.message, locale: m.locale, status: 'new', assigned_to: null, policy_version: m.policyVersion, created_at: now, updated_at: now })
     .execute();
   return id;
 }

@@ -126,6 +126,8 @@ describe('library', () => {
       const res = await t.request({ method: 'POST', url: '/library/items', as: owner, ...form({ kind: 'study', locale: 'en', title: 'T title', summary: 'A summary long enough.', ...(fields as Record<string, string>) }) });
       assert.equal(res.statusCode, 422, JSON.stringify(fields));
       assert.match(res.body, message);
+      // The error summary links to #field-<name>: the procedures group must carry that id and its error.
+      if ('procedures' in fields) assert.match(res.body, /<fieldset id="field-procedures" class="field has-error" aria-describedby="field-procedures-error">/);
     }
     assert.equal((await t.services.db.selectFrom('library_items').select('id').execute()).length, before);
   });

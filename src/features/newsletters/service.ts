@@ -8,7 +8,6 @@ import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Locale, localizePath } from '../../core/i18n/index.js';
 import { isPermanentFailure } from '../../core/mail/index.js';
 import { renderMarkdown } from '../../core/markdown/index.js';
-import { policyVersion } from '../site/legal.js';
 import { newsletterConfirm, newsletterIssue, newsletterManage } from './emails.js';
 import { type Consent, type Editions, editionFor, type Issue, type IssueProgress, type NewsletterList, type Subscriber, type SubscriberStatus } from './model.js';
 import * as store from './store.js';
@@ -40,7 +39,7 @@ export interface PreferencesInput {
 export class NewsletterService {
   readonly #bodies = new Map<string, Promise<string>>();
 
-  constructor(private readonly services: Pick<AppServices, 'db' | 'mail' | 'jobs' | 'cipher' | 'config'>) {
+  constructor(private readonly services: Pick<AppServices, 'db' | 'mail' | 'jobs' | 'cipher' | 'config' | 'policyVersions'>) {
     services.jobs.define({ name: 'newsletter.start', schema: startPayload, handler: (p) => this.#start(p.issueId, p.scheduledAt) });
     // Many attempts: an SMTP outage may last hours, and every retry sends only what is still queued.
     services.jobs.define({ name: 'newsletter.batch', schema: batchPayload, maxAttempts: 12, handler: (p) => this.#sendBatch(p.issueId, p.from, p.to) });
@@ -68,7 +67,7 @@ export class NewsletterService {
       }
       const id = existing?.id ?? (await store.insertSubscriber(trx, { email: input.email, emailHash: emailFingerprint(input.email), locale }));
       const secret = newSecret();
-      const pending = { lists: listIds, source: input.source, policyVersion: policyVersion('privacy'), tracking: input.tracking };
+      const pending = { lists: listIds, source: input.source, policyVersion: this.#privacyVersion(), tracking: input.tracking };
       await store.requestConfirmation(trx, id, { locale, confirmHash: hashSecret(secret), expiresAt: new Date(Date.now() + CONFIRM_TTL_MS), pending, status: existing?.status ?? 'pending' });
       await store.insertConsent(trx, id, { event: 'requested', ...pending });
       const names = listIds.map((listId) => lists.find((l) => l.id === listId)!.names[locale]);
@@ -80,9 +79,9 @@ export class NewsletterService {
    * Subscribes an address whose owner has already proved it is theirs (an account's verified
    * email, with the opt-in ticked at registration), in the caller's transaction: no second
    * confirmation email, and the same consent trail as a double opt-in (requested + confirmed,
-   * with the source and the privacy-policy version). Unknown list ids are ignored.
+   * with the source and the privacy-policy version in force, `policyVersion`). Unknown list ids are ignored.
    */
-  static async subscribeConfirmed(trx: Trx, email: string, locale: Locale, listIds: readonly string[], source: string): Promise<void> {
+  static async subscribeConfirmed(trx: Trx, email: string, locale: Locale, listIds: readonly string[], source: string, policyVersion: string): Promise<void> {
     const lists = await store.listLists(trx);
     const wanted = listIds.filter((id) => lists.some((l) => l.id === id));
     if (!wanted.length) return;
@@ -91,7 +90,7 @@ export class NewsletterService {
     const current = new Set(existing?.status === 'active' ? await store.subscriptionsOf(trx, id) : []);
     for (const listId of wanted) current.add(listId);
     const tracking = existing?.status === 'active' ? existing.tracking : false;
-    const consent = { lists: [...current], tracking, source, policyVersion: policyVersion('privacy') };
+    const consent = { lists: [...current], tracking, source, policyVersion };
     await store.insertConsent(trx, id, { event: 'requested', ...consent });
     await store.activate(trx, id, tracking);
     await store.setSubscriptions(trx, id, [...current]);
@@ -107,35 +106,35 @@ export class NewsletterService {
 
   /**
    * Takes an address its owner has proved off one list, in the caller's transaction (an account's
-   * preferences page), with a consent record; no list left is unsubscribing, suppression included.
+   * preferences page), with a consent record naming the privacy-policy version in force; no list
+   * left is unsubscribing, suppression included.
    */
-  static async leaveList(trx: Trx, email: string, listId: string, source: string): Promise<void> {
+  static async leaveList(trx: Trx, email: string, listId: string, source: string, policyVersion: string): Promise<void> {
     const subscriber = await store.findSubscriberByEmail(trx, email);
     if (!subscriber || subscriber.status !== 'active') return;
     const lists = (await store.subscriptionsOf(trx, subscriber.id)).filter((id) => id !== listId);
-    const policy = policyVersion('privacy');
     if (!lists.length) {
       await store.markUnsubscribed(trx, subscriber.id);
       await store.suppress(trx, emailFingerprint(subscriber.email), 'unsubscribed');
-      await store.insertConsent(trx, subscriber.id, { event: 'unsubscribed', lists: [], tracking: false, source, policyVersion: policy });
+      await store.insertConsent(trx, subscriber.id, { event: 'unsubscribed', lists: [], tracking: false, source, policyVersion });
       return;
     }
     await store.setSubscriptions(trx, subscriber.id, lists);
-    await store.insertConsent(trx, subscriber.id, { event: 'preferences', lists, tracking: subscriber.tracking, source, policyVersion: policy });
+    await store.insertConsent(trx, subscriber.id, { event: 'preferences', lists, tracking: subscriber.tracking, source, policyVersion });
   }
 
   /**
    * Stops every newsletter to an address at once (a member's objection to marketing, or
    * "unsubscribe from everything"): the subscription ends with a consent record and the address
-   * goes on the suppression list even when it was never subscribed. Returns whether a
-   * subscription ended.
+   * goes on the suppression list even when it was never subscribed; the consent record names the
+   * privacy-policy version in force. Returns whether a subscription ended.
    */
-  static async stopAll(trx: Trx, email: string, source: string): Promise<boolean> {
+  static async stopAll(trx: Trx, email: string, source: string, policyVersion: string): Promise<boolean> {
     const subscriber = await store.findSubscriberByEmail(trx, email);
     await store.suppress(trx, emailFingerprint(email), 'unsubscribed');
     if (!subscriber || subscriber.status === 'unsubscribed') return false;
     await store.markUnsubscribed(trx, subscriber.id);
-    await store.insertConsent(trx, subscriber.id, { event: 'unsubscribed', lists: [], tracking: false, source, policyVersion: policyVersion('privacy') });
+    await store.insertConsent(trx, subscriber.id, { event: 'unsubscribed', lists: [], tracking: false, source, policyVersion });
     return true;
   }
 
@@ -185,7 +184,7 @@ export class NewsletterService {
     await this.services.db.transaction().execute(async (trx) => {
       await store.markUnsubscribed(trx, subscriber.id);
       await store.suppress(trx, emailFingerprint(subscriber.email), 'unsubscribed');
-      await store.insertConsent(trx, subscriber.id, { event: 'unsubscribed', lists: [], tracking: false, source: null, policyVersion: policyVersion('privacy') });
+      await store.insertConsent(trx, subscriber.id, { event: 'unsubscribed', lists: [], tracking: false, source: null, policyVersion: this.#privacyVersion() });
     });
   }
 
@@ -213,7 +212,7 @@ export class NewsletterService {
         await store.unsuppress(trx, emailFingerprint(subscriber.email));
       }
       await store.setSubscriptions(trx, subscriber.id, listIds);
-      await store.insertConsent(trx, subscriber.id, { event: 'preferences', lists: listIds, tracking: input.tracking, source: '/newsletter/preferences', policyVersion: policyVersion('privacy') });
+      await store.insertConsent(trx, subscriber.id, { event: 'preferences', lists: listIds, tracking: input.tracking, source: '/newsletter/preferences', policyVersion: this.#privacyVersion() });
     });
     return 'saved';
   }
@@ -404,6 +403,11 @@ export class NewsletterService {
     for (const { id, error } of refused) await store.markDeliveries(db, issueId, [id], 'failed', error);
     if (outage) throw outage;
     if ((await store.countQueued(db, issueId)) === 0) await store.transitionIssue(db, issueId, 'sending', 'sent', { finishedAt: new Date() });
+  }
+
+  /** The privacy policy in force, which every consent record keeps. */
+  #privacyVersion(): string {
+    return this.services.policyVersions.current('privacy');
   }
 
   #url(locale: Locale, path: string): string {

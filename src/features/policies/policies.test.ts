@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, form, type TestApp } from '../../../test/support/app.js';
-import { policyVersion } from '../site/legal.js';
 
 const body = (title: string, extra: string) => `# ${title}\n\n## Who we are\n\n{legalEntity} runs this site. ${extra}\n`;
 
@@ -15,7 +14,7 @@ describe('policy versions', () => {
     officer = await t.signIn(['privacy_officer']);
     member = await t.signIn(['member']);
     // The member accepted version 1 at registration, as the registration form records it.
-    await t.services.db.updateTable('users').set({ terms_version: policyVersion('terms'), privacy_version: policyVersion('privacy') }).where('name', '=', 'Test User 2').execute();
+    await t.services.db.updateTable('users').set({ terms_version: t.services.policyVersions.current('terms'), privacy_version: t.services.policyVersions.current('privacy') }).where('name', '=', 'Test User 2').execute();
   });
   after(() => t.close());
 
@@ -29,7 +28,7 @@ describe('policy versions', () => {
       assert.match(rows[0]!.body_en, /^# /);
       assert.match(rows[0]!.body_es, /^# /);
     }
-    assert.equal(policyVersion('privacy'), 'Version 1 · Effective 22 November 2026');
+    assert.equal(t.services.policyVersions.current('privacy'), 'Version 1 · Effective 22 November 2026');
     const page = await t.request({ url: '/privacy' });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Version 1 · Effective November 22, 2026/);
@@ -72,7 +71,7 @@ describe('policy versions', () => {
     assert.match(past.body, /cannot take effect in the past/);
     const published = await t.request({ method: 'POST', url: `/admin/policies/${id}/publish`, as: officer, ...form({ when: 'now' }) });
     assert.equal(published.statusCode, 303);
-    assert.match(policyVersion('privacy'), /^Version 2 · /);
+    assert.match(t.services.policyVersions.current('privacy'), /^Version 2 · /);
 
     const page = await t.request({ url: '/privacy' });
     assert.match(page.body, /Version 2 ·/);
@@ -131,7 +130,7 @@ describe('policy versions', () => {
     const page = await t.request({ url: '/terms' });
     assert.match(page.body, /Version 1 ·/);
     assert.match(page.body, /Version 2 takes effect on/);
-    assert.match(policyVersion('terms'), /^Version 1 · /);
+    assert.match(t.services.policyVersions.current('terms'), /^Version 1 · /);
     assert.equal((await t.request({ url: '/terms/versions/2' })).statusCode, 404);
   });
 });
@@ -147,10 +146,46 @@ describe('records of collected personal data keep the version in force', () => {
     const sent = await t.request({ method: 'POST', url: '/contact', remoteAddress: '192.0.2.77', ...form({ name: 'Val', email: 'val@example.test', topic: 'general', message: 'A question about the site.' }) });
     assert.equal(sent.statusCode, 303);
     const message = await t.services.db.selectFrom('contact_messages').select('policy_version').executeTakeFirstOrThrow();
-    assert.equal(message.policy_version, policyVersion('privacy'));
+    assert.equal(message.policy_version, t.services.policyVersions.current('privacy'));
     assert.match(message.policy_version ?? '', /^Version 1 · /);
     await t.request({ method: 'POST', url: '/privacy/california', remoteAddress: '192.0.2.78', ...form({ name: 'Val', email: 'val@example.test', california: 'on' }) });
     const shine = await t.services.db.selectFrom('shine_requests').select('policy_version').executeTakeFirstOrThrow();
-    assert.equal(shine.policy_version, policyVersion('privacy'));
+    assert.equal(shine.policy_version, t.services.policyVersions.current('privacy'));
+  });
+});
+
+describe('several apps in one process', () => {
+  let first: TestApp;
+  let second: TestApp;
+  before(async () => {
+    first = await buildTestApp();
+    second = await buildTestApp();
+  });
+  after(async () => {
+    await first.close();
+    await second.close();
+  });
+
+  test('each app records the version in force in its own database, whichever was built last', async () => {
+    const officer = await first.signIn(['privacy_officer']);
+    const created = await first.request({
+      method: 'POST',
+      url: '/admin/policies',
+      as: officer,
+      ...form({ document: 'privacy', summary_en: 'Clearer wording.', summary_es: 'Redacción más clara.', body_en: body('Privacy Policy', 'Version two.'), body_es: body('Política de privacidad', 'Versión dos.') }),
+    });
+    assert.equal(created.statusCode, 303);
+    const id = created.headers.location!.split('/').at(-1)!.split('?')[0]!;
+    assert.equal((await first.request({ method: 'POST', url: `/admin/policies/${id}/publish`, as: officer, ...form({ when: 'now' }) })).statusCode, 303);
+
+    for (const app of [first, second]) {
+      const sent = await app.request({ method: 'POST', url: '/contact', remoteAddress: '192.0.2.90', ...form({ name: 'Val', email: 'val@example.test', topic: 'general', message: 'A question about the site.' }) });
+      assert.equal(sent.statusCode, 303);
+    }
+    const recorded = (app: TestApp) => app.services.db.selectFrom('contact_messages').select('policy_version').executeTakeFirstOrThrow();
+    assert.match((await recorded(first)).policy_version ?? '', /^Version 2 · /);
+    assert.match((await recorded(second)).policy_version ?? '', /^Version 1 · /);
+    assert.match(first.services.policyVersions.current('privacy'), /^Version 2 · /);
+    assert.match(second.services.policyVersions.current('privacy'), /^Version 1 · /);
   });
 });

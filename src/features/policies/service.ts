@@ -6,7 +6,6 @@ import { NotFoundError, ValidationError } from '../../core/errors.js';
 import type { Locale } from '../../core/i18n/index.js';
 import { renderMarkdown } from '../../core/markdown/index.js';
 import { projectPath } from '../../core/paths.js';
-import { setPolicyVersionSource } from '../site/legal.js';
 import { POLICY_DOCUMENTS, type PolicyDocument, type PolicyVersion, parseEffective, versionLabel, versionNumberOf } from './model.js';
 import * as store from './store.js';
 
@@ -38,7 +37,7 @@ export class PolicyService {
   readonly #accepted = new Map<string, { at: number; versions: Record<PolicyDocument, number> }>();
   readonly #rendered = new Map<string, Promise<{ title: string; html: string }>>();
 
-  constructor(private readonly services: Pick<AppServices, 'db' | 'config' | 'pageCache'>) {}
+  constructor(private readonly services: Pick<AppServices, 'db' | 'config' | 'pageCache' | 'policyVersions'>) {}
 
   /** Version 1 of each document from the static texts, once, and the in-memory copy. */
   async boot(): Promise<void> {
@@ -62,7 +61,7 @@ export class PolicyService {
       }
     }
     await this.reload();
-    setPolicyVersionSource((page) => (page === 'terms' || page === 'privacy' ? this.label(page) : null));
+    this.services.policyVersions.use((page) => (page === 'terms' || page === 'privacy' ? this.label(page) : null));
   }
 
   async reload(): Promise<void> {

@@ -7,7 +7,6 @@ import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { formatDate, isLocale, type Locale, localizePath, translate } from '../../core/i18n/index.js';
 import { type MatchedTable, matchPerson } from '../../core/privacy/matching.js';
 import { type Consent, type ConsentCategory, formatConsentCookie } from '../../core/http/consent.js';
-import { policyVersion } from '../site/legal.js';
 import { requestConfirm, requestMessage, requestReceived, requestStaffNotice } from './emails.js';
 import { dueDays, type Jurisdiction, type PrivacyRequest, type RequestEntry, type RequestKind } from './model.js';
 import * as store from './store.js';
@@ -17,7 +16,7 @@ export type { ConsentRecord } from './store.js';
 
 /** The privacy center: cookie choices, recorded as evidence (more rights arrive here). */
 export class PrivacyService {
-  constructor(private readonly services: Pick<AppServices, 'db'>) {}
+  constructor(private readonly services: Pick<AppServices, 'db' | 'policyVersions'>) {}
 
   /**
    * Records a browser's choice and returns the cookie value that remembers it. An opt-out
@@ -26,7 +25,7 @@ export class PrivacyService {
   async recordChoice(current: Consent, choice: Readonly<Record<ConsentCategory, boolean>>): Promise<string> {
     const consentId = current.id ?? newId();
     const effective = { ...choice, advertising: choice.advertising && !current.optOutSignal };
-    await store.insertConsent(this.services.db, { consentId, choice: effective, optOutSignal: current.optOutSignal, policyVersion: policyVersion('privacy') });
+    await store.insertConsent(this.services.db, { consentId, choice: effective, optOutSignal: current.optOutSignal, policyVersion: this.services.policyVersions.current('privacy') });
     return formatConsentCookie(consentId, effective);
   }
 
@@ -54,12 +53,12 @@ export interface RequestInput {
  * legal deadline, matched to the data the registry finds for that address. Everything audited.
  */
 export class RightsService {
-  constructor(private readonly services: Pick<AppServices, 'db' | 'mail' | 'config'>) {}
+  constructor(private readonly services: Pick<AppServices, 'db' | 'mail' | 'config' | 'policyVersions'>) {}
 
   async submit(input: RequestInput, locale: Locale): Promise<void> {
     const secret = newSecret();
     await this.services.db.transaction().execute(async (trx) => {
-      await store.insertRequest(trx, { ...input, locale, confirmHash: hashSecret(secret), confirmExpiresAt: new Date(Date.now() + CONFIRM_TTL_MS) });
+      await store.insertRequest(trx, { ...input, locale, confirmHash: hashSecret(secret), confirmExpiresAt: new Date(Date.now() + CONFIRM_TTL_MS), policyVersion: this.services.policyVersions.current('privacy') });
       await this.services.mail.send(trx, requestConfirm, { to: input.email, locale, data: { kind: input.kind, confirmUrl: `${this.services.config.publicUrl}${localizePath(locale, `/privacy/requests/confirm?token=${secret}`)}` } });
     });
   }

@@ -3,7 +3,6 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso, readBool, readTime, readTimeOrNull } from '../../core/db/portable.js';
 import type { ConsentCategory } from '../../core/http/consent.js';
 import type { EntryKind, Jurisdiction, PrivacyRequest, RequestEntry, RequestKind, RequestStatus } from './model.js';
-import { policyVersion } from '../site/legal.js';
 import './tables.js';
 
 export interface ConsentRecord {
@@ -58,9 +57,10 @@ function toRequest(r: RequestRow): PrivacyRequest {
 
 const requestColumns = ['id', 'kind', 'name', 'email', 'jurisdiction', 'details', 'locale', 'status', 'confirmed_at', 'due_at', 'closed_at', 'created_at'] as const;
 
-type NewRequest = { kind: RequestKind; name: string; email: string; jurisdiction: Jurisdiction; details: string; locale: string };
+/** A new request, with the privacy policy in force when it was made. */
+type NewRequest = { kind: RequestKind; name: string; email: string; jurisdiction: Jurisdiction; details: string; locale: string; policyVersion: string };
 
-/** Writes a request with the privacy policy in force; `state` is where its life starts. */
+/** Writes a request; `state` is where its life starts. */
 async function writeRequest(
   db: Db | Trx,
   r: NewRequest,
@@ -84,7 +84,7 @@ async function writeRequest(
       confirmed_at: state.confirmedAt,
       due_at: state.dueAt,
       closed_at: state.closedAt,
-      policy_version: policyVersion('privacy'),
+      policy_version: r.policyVersion,
       created_at: now,
       updated_at: now,
     })

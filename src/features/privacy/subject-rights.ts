@@ -25,7 +25,7 @@ export const PURGE_EXPORTS_JOB = 'privacy.exports_purge';
 /** A ready export can be downloaded for a week, then it is deleted. */
 export const EXPORT_TTL_MS = 7 * 24 * 3_600_000;
 
-type Services = Pick<AppServices, 'db' | 'cipher' | 'storage' | 'jobs' | 'mail' | 'config'>;
+type Services = Pick<AppServices, 'db' | 'cipher' | 'storage' | 'jobs' | 'mail' | 'config' | 'policyVersions'>;
 
 /** Staff accounts are closed by an administrator (People), never from the account itself. */
 const STAFF_ROLES = new Set(['admin', 'editor', 'moderator', 'privacy_officer']);
@@ -193,7 +193,7 @@ export class SelfService {
     if (!user) throw new NotFoundError();
     const jurisdiction = jurisdictionOf(user.country);
     const dueAt = new Date(Date.now() + dueDays(jurisdiction, this.services.config.privacyDueDays) * 86_400_000);
-    const id = await store.insertRecordedRequest(trx, { kind, name: user.name, email: user.email, jurisdiction, details, locale: user.locale, status, dueAt });
+    const id = await store.insertRecordedRequest(trx, { kind, name: user.name, email: user.email, jurisdiction, details, locale: user.locale, status, dueAt, policyVersion: this.services.policyVersions.current('privacy') });
     await recordAudit(trx, 'privacy.request_recorded', { type: 'privacy_request', id }, { kind, status }, actor.id);
     return id;
   }
@@ -258,7 +258,7 @@ export class SelfService {
         })
         .where('id', '=', actor.id)
         .execute();
-      if ((wanted.marketing && !was.marketing) || (wanted.restrict && !was.restrict)) await NewsletterService.stopAll(trx, actor.email, '/account/privacy');
+      if ((wanted.marketing && !was.marketing) || (wanted.restrict && !was.restrict)) await NewsletterService.stopAll(trx, actor.email, '/account/privacy', this.services.policyVersions.current('privacy'));
       for (const c of changed.filter((c) => wanted[c])) await this.#record(trx, actor, c === 'restrict' ? 'restriction' : 'objection', 'completed', `self-service: ${c}`);
       await recordAudit(trx, 'privacy.objection_recorded', { type: 'user', id: actor.id }, Object.fromEntries(changed.map((c) => [c, wanted[c]])), actor.id);
     });
@@ -267,7 +267,7 @@ export class SelfService {
   /** Unsubscribes from every newsletter and marketing message at once. */
   async unsubscribeAll(actor: Actor): Promise<void> {
     await this.services.db.transaction().execute(async (trx) => {
-      await NewsletterService.stopAll(trx, actor.email, '/account/privacy');
+      await NewsletterService.stopAll(trx, actor.email, '/account/privacy', this.services.policyVersions.current('privacy'));
       await this.#record(trx, actor, 'objection', 'completed', 'self-service: unsubscribe from everything');
     });
   }

@@ -17,12 +17,12 @@ const CONFIRM_TTL_MS = 7 * 24 * 3_600_000;
  * calendar year; the register itself, kept by the privacy officer.
  */
 export class ShineService {
-  constructor(private readonly services: Pick<AppServices, 'db' | 'mail' | 'config'>) {}
+  constructor(private readonly services: Pick<AppServices, 'db' | 'mail' | 'config' | 'policyVersions'>) {}
 
   async submit(input: { name: string; email: string }, locale: Locale): Promise<void> {
     const secret = newSecret();
     await this.services.db.transaction().execute(async (trx) => {
-      await store.insertRequest(trx, { ...input, locale, confirmHash: hashSecret(secret), confirmExpiresAt: new Date(Date.now() + CONFIRM_TTL_MS) });
+      await store.insertRequest(trx, { ...input, locale, confirmHash: hashSecret(secret), confirmExpiresAt: new Date(Date.now() + CONFIRM_TTL_MS), policyVersion: this.services.policyVersions.current('privacy') });
       await this.services.mail.send(trx, shineConfirm, { to: input.email, locale, data: { confirmUrl: `${this.services.config.publicUrl}${localizePath(locale, `/privacy/california/confirm?token=${secret}`)}` } });
     });
   }

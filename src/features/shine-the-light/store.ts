@@ -2,7 +2,6 @@ import type { Db, Trx } from '../../core/db/index.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso, readJson } from '../../core/db/portable.js';
 import { DISCLOSURE_CATEGORIES, type Disclosure, type DisclosureCategory, type ShineAnswer } from './model.js';
-import { policyVersion } from '../site/legal.js';
 import './tables.js';
 
 type Conn = Db | Trx;
@@ -34,11 +33,12 @@ export async function deleteDisclosure(db: Conn, id: string): Promise<boolean> {
   return Number(r.numDeletedRows) === 1;
 }
 
-export async function insertRequest(db: Conn, r: { name: string; email: string; locale: string; confirmHash: string; confirmExpiresAt: Date }): Promise<string> {
+/** Stores a request awaiting confirmation, with the privacy policy in force when it was made. */
+export async function insertRequest(db: Conn, r: { name: string; email: string; locale: string; confirmHash: string; confirmExpiresAt: Date; policyVersion: string }): Promise<string> {
   const id = newId();
   await db
     .insertInto('shine_requests')
-    .values({ id, name: r.name, email: r.email, locale: r.locale, status: 'unconfirmed', policy_version: policyVersion('privacy'), confirm_hash: r.confirmHash, confirm_expires_at: r.confirmExpiresAt.toISOString(), answer_year: null, answer: null, answered_at: null, created_at: nowIso() })
+    .values({ id, name: r.name, email: r.email, locale: r.locale, status: 'unconfirmed', policy_version: r.policyVersion, confirm_hash: r.confirmHash, confirm_expires_at: r.confirmExpiresAt.toISOString(), answer_year: null, answer: null, answered_at: null, created_at: nowIso() })
     .execute();
   return id;
 }

@@ -41,32 +41,39 @@ export async function loadLegalDocument(page: LegalPage, locale: Locale, practic
   return { title, version, html };
 }
 
-const versions = new Map<LegalPage, string>();
+/** Version lines read from the static texts: the same files for every app in the process. */
+const staticVersions = new Map<LegalPage, string>();
 
-type VersionSource = (page: LegalPage) => string | null;
-let source: VersionSource | null = null;
-
-/**
- * Where the versions in force come from once the policies feature has loaded them from the
- * database (features/policies); until then, and for the disclaimer, the static texts.
- */
-export function setPolicyVersionSource(fn: VersionSource | null): void {
-  source = fn;
-}
-
-/**
- * The version line of a legal text in force ("Version 1 · Effective 22 November 2026"), as
- * consent records keep it: from the published versions in the database, or read from the
- * English original of the static text, which the translations follow.
- */
-export function policyVersion(page: LegalPage): string {
-  const fromDb = source?.(page);
-  if (fromDb) return fromDb;
-  let version = versions.get(page);
+/** The version line of a static text, from its English original, which the translations follow. */
+function staticVersion(page: LegalPage): string {
+  let version = staticVersions.get(page);
   if (version === undefined) {
     const source = readFileSync(projectPath('src', 'features', 'site', 'content', 'en', `${page}.md`), 'utf8');
     version = source.split('\n').find((l) => l.startsWith('Version '))?.trim() ?? 'unversioned';
-    versions.set(page, version);
+    staticVersions.set(page, version);
   }
   return version;
+}
+
+/** The version line in force of a legal text, or null when the source does not keep that text. */
+export type PolicyVersionSource = (page: LegalPage) => string | null;
+
+/**
+ * The versions in force of an app's legal texts ("Version 1 · Effective 22 November 2026"), as
+ * records of collected data keep them. Each app has its own (AppServices.policyVersions): the
+ * policies feature hands it the versions it publishes in that app's database; until then, and
+ * for the disclaimer, the static texts answer.
+ */
+export class PolicyVersions {
+  #source: PolicyVersionSource | null = null;
+
+  /** Where the versions in force come from once the policies feature has loaded them. */
+  use(source: PolicyVersionSource): void {
+    this.#source = source;
+  }
+
+  /** The version line of the text in force. */
+  current(page: LegalPage): string {
+    return this.#source?.(page) ?? staticVersion(page);
+  }
 }

@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDate, formatDateTime, type MessageKey } from '../../../core/i18n/index.js';
-import { DataTable, ErrorSummary, Field, type FieldErrors, Notice } from '../../../core/views/components.js';
+import { CheckboxGroup, DataTable, ErrorSummary, Field, type FieldErrors, Notice } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
 import { BREACH_CATEGORIES, bannerShown, type Deadline, type Incident, type Recipient } from '../model.js';
@@ -36,24 +36,7 @@ export function BreachesPage({ ctx, incidents, values = {}, chosen = [], errors 
         <Field name="title" label={ctx.t('breach.admin.titleField')} hint={ctx.t('breach.admin.titleHint')} value={values.title} error={errors?.title} required maxlength={200} />
         <Field name="discovered" label={ctx.t('breach.admin.discoveredField')} hint={ctx.t('policies.admin.dateHint')} value={values.discovered} error={errors?.discovered} required maxlength={10} />
         <Field name="occurred" label={ctx.t('breach.admin.occurredField')} hint={ctx.t('breach.admin.occurredHint')} value={values.occurred} error={errors?.occurred} maxlength={10} />
-        <fieldset id="field-categories" aria-describedby={errors?.categories ? 'field-categories-error' : undefined}>
-          <legend>{escapeHtml(ctx.t('breach.admin.categories'))}</legend>
-          {errors?.categories ? (
-            <p class="error" id="field-categories-error" safe>
-              {errors.categories}
-            </p>
-          ) : (
-            ''
-          )}
-          <ul class="checkbox-list">
-            {BREACH_CATEGORIES.map((c) => (
-              <li>
-                <input type="checkbox" id={`category-${c}`} name="categories" value={c} checked={chosen.includes(c)} />
-                <label for={`category-${c}`}>{escapeHtml(category(ctx, c))}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <CheckboxGroup name="categories" label={ctx.t('breach.admin.categories')} options={BREACH_CATEGORIES.map((c) => ({ value: c, label: category(ctx, c) }))} checked={chosen} error={errors?.categories} />
         <fieldset id="field-scope" aria-describedby={errors?.scope ? 'field-scope-error' : undefined}>
           <legend>{escapeHtml(ctx.t('breach.admin.scope'))}</legend>
           {errors?.scope ? (
