@@ -263,26 +263,53 @@ export function searchSources(): readonly SearchSource[] {
   return [...sources.values()];
 }
 
+/**
+ * The format of the index this code writes. Raise it whenever the same text would be indexed
+ * differently (a stemmer or folding change): each database then rebuilds its index on its next
+ * start (reindexIfStale). 2: accents folded before stemming, on both engines.
+ */
+export const INDEX_FORMAT = 2;
+
 /** Empties the index and fills it again from every registered source, in one transaction. */
 export async function reindex(db: Db): Promise<Record<string, number>> {
-  const index = searchIndex(db);
-  const counts: Record<string, number> = {};
-  await db.transaction().execute(async (trx) => {
-    await index.clear(trx);
-    for (const source of searchSources()) {
-      let count = 0;
-      let batch: SearchDocument[] = [];
-      for await (const doc of source.documents(trx)) {
-        batch.push(doc);
-        count += 1;
-        if (batch.length >= 200) {
-          await index.upsertMany(trx, batch);
-          batch = [];
-        }
-      }
-      await index.upsertMany(trx, batch);
-      counts[source.type] = count;
-    }
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('search_index_format').set({ version: INDEX_FORMAT }).execute();
+    return rebuild(searchIndex(db), trx);
   });
+}
+
+/**
+ * Rebuilds the index when it was written in an older format (after an upgrade) and returns the
+ * counts, or null when it is current. Several processes may start at once: the first takes the
+ * format row and rebuilds; the others wait on that row, then find the work done. An index
+ * written by newer code is left alone, so an older process (a rolling deploy) does not undo it.
+ */
+export async function reindexIfStale(db: Db): Promise<Record<string, number> | null> {
+  const row = await db.selectFrom('search_index_format').select('version').executeTakeFirst();
+  if (!row || row.version >= INDEX_FORMAT) return null;
+  return db.transaction().execute(async (trx) => {
+    const taken = await trx.updateTable('search_index_format').set({ version: INDEX_FORMAT }).where('version', '<', INDEX_FORMAT).executeTakeFirst();
+    return taken.numUpdatedRows > 0n ? rebuild(searchIndex(db), trx) : null;
+  });
+}
+
+/** Empties the index and fills it from every registered source, in the caller's transaction. */
+async function rebuild(index: SearchIndex, trx: Trx): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  await index.clear(trx);
+  for (const source of searchSources()) {
+    let count = 0;
+    let batch: SearchDocument[] = [];
+    for await (const doc of source.documents(trx)) {
+      batch.push(doc);
+      count += 1;
+      if (batch.length >= 200) {
+        await index.upsertMany(trx, batch);
+        batch = [];
+      }
+    }
+    await index.upsertMany(trx, batch);
+    counts[source.type] = count;
+  }
   return counts;
 }

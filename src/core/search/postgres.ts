@@ -3,10 +3,16 @@ import type { Db, Trx } from '../db/index.js';
 import { nowIso } from '../db/portable.js';
 import type { Candidate, EngineQuery, SearchDocument, SearchEngine, SearchType, StoredRow } from './index.js';
 import { list } from './sqlite.js';
-import { fold, type SearchLocale } from './text.js';
+import { indexTerms, indexText, type SearchLocale } from './text.js';
 
-/** The text-search configuration of a language (a fixed list: never built from input). */
-const config = (locale: SearchLocale): RawBuilder<unknown> => sql.raw(locale === 'es' ? "'spanish'::regconfig" : "'english'::regconfig");
+/**
+ * The text-search configuration of a language (a fixed list: never built from input). Text and
+ * queries arrive prepared by indexText / indexTerms: English folded, for the 'english' stemmer;
+ * Spanish already stemmed, so 'simple' only splits and lower-cases it ('spanish' would stem the
+ * stems again and keeps accents apart).
+ */
+const CONFIGS = { en: 'english', es: 'simple' } as const satisfies Record<SearchLocale, string>;
+const config = (locale: SearchLocale): RawBuilder<unknown> => sql.raw(`'${CONFIGS[locale]}'::regconfig`);
 
 /**
  * The query as a tsquery: plainto_tsquery never fails on any text, and the optional prefix
@@ -14,13 +20,22 @@ const config = (locale: SearchLocale): RawBuilder<unknown> => sql.raw(locale ===
  */
 function tsquery(query: EngineQuery): RawBuilder<unknown> {
   const cfg = config(query.locale);
-  if (query.prefix && query.terms.length) {
-    const rest = query.terms.slice(0, -1).join(' ');
-    const last = fold(query.terms[query.terms.length - 1] as string);
-    const prefixed = sql`to_tsquery(${cfg}, ${`${last}:*`})`;
+  const words = indexTerms(query.locale, query.terms);
+  if (query.prefix && words.length) {
+    const rest = words.slice(0, -1).join(' ');
+    const prefixed = sql`to_tsquery(${cfg}, ${`${words[words.length - 1]}:*`})`;
     return rest ? sql`(plainto_tsquery(${cfg}, ${rest}) && ${prefixed})` : prefixed;
   }
-  return sql`plainto_tsquery(${cfg}, ${query.terms.join(' ')})`;
+  return sql`plainto_tsquery(${cfg}, ${words.join(' ')})`;
+}
+
+/**
+ * A text as indexText prepares it, or null when that is the text itself (most English text):
+ * the statement then reads it from the row instead of receiving it twice.
+ */
+function prepared(locale: SearchLocale, text: string): string | null {
+  const out = indexText(locale, text);
+  return out === text ? null : out;
 }
 
 /** PostgreSQL: a weighted tsvector per row (title A, summary B, body C) under a GIN index. */
@@ -33,23 +48,29 @@ export class PostgresSearchIndex implements SearchEngine {
 
   /** Many documents in one statement each for rows and vectors (reindex, benchmarks): one round trip per 200. */
   async upsertMany(trx: Trx, docs: readonly SearchDocument[]): Promise<void> {
+    const cfg = sql.raw(`CASE d.locale WHEN 'es' THEN '${CONFIGS.es}'::regconfig ELSE '${CONFIGS.en}'::regconfig END`);
     for (let i = 0; i < docs.length; i += 200) {
-      const rows = docs.slice(i, i + 200).map(
+      const batch = docs.slice(i, i + 200);
+      const rows = batch.map(
         (doc) => sql`(${doc.type}, ${doc.id}, ${doc.locale}, ${doc.title}, ${doc.summary}, ${doc.body}, ${doc.url}, ${doc.facets.kind ?? null}, ${list(doc.facets.procedure)}, ${list(doc.facets.author)},
           ${doc.publishedAt?.toISOString() ?? null}::timestamptz, ${nowIso()}::timestamptz)`,
       );
-      const { rows: ids } = await sql<{ id: string | number }>`
+      await sql`
         INSERT INTO search_documents (type, doc_id, locale, title, summary, body, url, kind, procedures, authors, published_at, updated_at)
         VALUES ${sql.join(rows)}
         ON CONFLICT (type, doc_id, locale) DO UPDATE SET
           title = excluded.title, summary = excluded.summary, body = excluded.body, url = excluded.url, kind = excluded.kind,
-          procedures = excluded.procedures, authors = excluded.authors, published_at = excluded.published_at, updated_at = excluded.updated_at
-        RETURNING id`.execute(trx);
-      const cfg = sql.raw("CASE d.locale WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END");
+          procedures = excluded.procedures, authors = excluded.authors, published_at = excluded.published_at, updated_at = excluded.updated_at`.execute(trx);
+      // The vectors are made from the text as indexText prepares it (null: the row's own text).
+      const texts = batch.map(
+        (doc) => sql`(${doc.type}::text, ${doc.id}::text, ${doc.locale}::text, ${prepared(doc.locale, doc.title)}::text, ${prepared(doc.locale, doc.summary)}::text, ${prepared(doc.locale, doc.body)}::text)`,
+      );
       await sql`
         INSERT INTO search_vectors (id, locale, tsv)
-        SELECT d.id, d.locale, setweight(to_tsvector(${cfg}, d.title), 'A') || setweight(to_tsvector(${cfg}, d.summary), 'B') || setweight(to_tsvector(${cfg}, d.body), 'C')
-        FROM search_documents d WHERE d.id IN (${sql.join(ids.map((r) => Number(r.id)))})
+        SELECT d.id, d.locale,
+          setweight(to_tsvector(${cfg}, coalesce(p.title, d.title)), 'A') || setweight(to_tsvector(${cfg}, coalesce(p.summary, d.summary)), 'B') || setweight(to_tsvector(${cfg}, coalesce(p.body, d.body)), 'C')
+        FROM (VALUES ${sql.join(texts)}) AS p (type, doc_id, locale, title, summary, body)
+        JOIN search_documents d ON d.type = p.type AND d.doc_id = p.doc_id AND d.locale = p.locale
         ON CONFLICT (id) DO UPDATE SET locale = excluded.locale, tsv = excluded.tsv`.execute(trx);
     }
   }

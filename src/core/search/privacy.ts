@@ -10,6 +10,7 @@ defineNonPersonalData(
     why: WHY,
     columns: ['id', 'type', 'doc_id', 'locale', 'title', 'summary', 'body', 'url', 'kind', 'procedures', 'authors', 'published_at', 'updated_at'],
   },
+  { table: 'search_index_format', owner: 'search', why: 'The format version the search index was written in (a number), to rebuild it after an upgrade.', columns: ['version'] },
   { table: 'search_vectors', owner: 'search', why: 'PostgreSQL full-text vectors of search_documents: words of published public content.', columns: ['id', 'locale', 'tsv'], dialect: 'postgres' },
   ...(['en', 'es'] as const).flatMap((locale) => [
     { table: `search_fts_${locale}`, owner: 'search', why: FTS_WHY, columns: ['title', 'summary', 'body', 'tags'], dialect: 'sqlite' as const },

@@ -68,6 +68,47 @@ describe(`search conformance (${process.env.TEST_DATABASE_URL ? 'postgres' : 'sq
     assert.deepEqual(await ids('rinoplastia'), []);
   });
 
+  test('accents are optional: either spelling finds the other, stems and prefixes too', async () => {
+    await put(
+      doc('menton-es', { locale: 'es', title: 'Mentoplastia', body: 'La cirugia del menton, escrita sin tildes: parpados y nariz.', url: '/es/guides/menton' }),
+      doc('cafe', { title: 'Recovery at the café', body: 'A café crème answers the naïve question.' }),
+    );
+    const es = async (text: string, prefix = false): Promise<string[]> => (await ids(text, { locale: 'es', prefix })).sort();
+    try {
+      // Typed without accents, found with them, and the other way round; forms still meet.
+      for (const text of ['cirugia', 'cirugía', 'cirugias', 'cirugías']) assert.deepEqual(await es(text), ['menton-es', 'parpados-es', 'rino-es'], text);
+      for (const text of ['parpados', 'párpados', 'parpado', 'párpado']) assert.deepEqual(await es(text), ['menton-es', 'parpados-es'], text);
+      assert.deepEqual(await es('mentón'), ['menton-es']);
+      assert.deepEqual(await es('rinoplastía'), ['rino-es']);
+      assert.deepEqual(await es('operacion'), ['parpados-es']);
+      assert.deepEqual(await es('respiracion'), ['rino-es']);
+      // Search as you type: the unfinished word, with or without its accent.
+      for (const text of ['cirug', 'cirugi', 'cirugí', 'cirugia', 'cirugía']) assert.deepEqual(await es(text, true), ['menton-es', 'parpados-es', 'rino-es'], text);
+      for (const text of ['párp', 'parp', 'parpad']) assert.deepEqual(await es(text, true), ['menton-es', 'parpados-es'], text);
+      assert.deepEqual(await es('nariz menton', true), ['menton-es']);
+      // English: the same folding.
+      for (const text of ['cafe', 'café', 'CAFE', 'naive', 'creme']) assert.deepEqual(await ids(text), ['cafe'], text);
+      assert.deepEqual(await ids('caf', { prefix: true }), ['cafe']);
+    } finally {
+      await t.services.db.transaction().execute(async (trx) => {
+        await index.remove(trx, 'guide', 'menton-es');
+        await index.remove(trx, 'guide', 'cafe');
+      });
+    }
+  });
+
+  test('highlighting marks the word as the document writes it, for a query typed without accents', async () => {
+    const found = await index.search({ text: 'cirugia parpados', locale: 'es' });
+    const parpados = found.hits.find((h) => h.id === 'parpados-es');
+    assert.ok(parpados);
+    assert.equal(parpados.titleHtml, '<mark>Cirugía</mark> de <mark>párpados</mark>');
+    assert.match(parpados.snippetHtml, /de los <mark>párpados<\/mark> superiores/);
+    const typing = await index.search({ text: 'parp', locale: 'es', prefix: true });
+    assert.equal(typing.hits.find((h) => h.id === 'parpados-es')?.titleHtml, 'Cirugía de <mark>párpados</mark>');
+    const rino = (await index.search({ text: 'cirugia', locale: 'es' })).hits.find((h) => h.id === 'rino-es');
+    assert.match(rino?.snippetHtml ?? '', /Las <mark>cirugías<\/mark> de nariz/);
+  });
+
   test('ranking: a title match beats a body match', async () => {
     const found = await ids('rhinoplasty');
     assert.equal(found[0], 'rhino');

@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../db/index.js';
 import { nowIso } from '../db/portable.js';
 import type { Candidate, EngineQuery, SearchDocument, SearchEngine, SearchType, StoredRow } from './index.js';
-import { stemSpanish } from './stem-es.js';
-import { facetToken, fold, type SearchLocale, stemSpanishText } from './text.js';
+import { facetToken, indexTerms, indexText, type SearchLocale } from './text.js';
 
 /** bm25 column weights: title, summary, body, tags (filters only, never scored). */
 const WEIGHTS = '10.0, 4.0, 1.0, 0.0';
@@ -22,13 +21,12 @@ function tags(doc: SearchDocument): string {
 /**
  * A safe FTS5 query: every term is a double-quoted string of letters and digits (parseQuery
  * allows nothing else), so no operator, column filter or syntax error can come from input.
+ * The terms are folded and, in Spanish, stemmed like the indexed text (indexTerms); a prefix
+ * is then the stem of the unfinished word, as PostgreSQL's `:*` does.
  */
 export function ftsQuery(query: EngineQuery): string {
-  const parts = query.terms.map((term, i) => {
-    const last = i === query.terms.length - 1;
-    if (last && query.prefix) return `"${fold(term)}"*`;
-    return `"${query.locale === 'es' ? fold(stemSpanish(term)) : term}"`;
-  });
+  const words = indexTerms(query.locale, query.terms);
+  const parts = words.map((word, i) => (query.prefix && i === words.length - 1 ? `"${word}"*` : `"${word}"`));
   const filters: string[] = [];
   if (query.type) filters.push(`"xtype${query.type}"`);
   if (query.kind) filters.push(`"xkind${query.kind}"`);
@@ -63,8 +61,8 @@ export class SqliteSearchIndex implements SearchEngine {
       const row = await trx.insertInto('search_documents').values({ type: doc.type, doc_id: doc.id, locale: doc.locale, ...values } as never).returning('id').executeTakeFirstOrThrow();
       id = Number(row.id);
     }
-    const prepare = doc.locale === 'es' ? stemSpanishText : (s: string) => s;
-    await sql`INSERT INTO ${sql.table(fts(doc.locale))} (rowid, title, summary, body, tags) VALUES (${id}, ${prepare(doc.title)}, ${prepare(doc.summary)}, ${prepare(doc.body)}, ${tags(doc)})`.execute(trx);
+    const text = (s: string): string => indexText(doc.locale, s);
+    await sql`INSERT INTO ${sql.table(fts(doc.locale))} (rowid, title, summary, body, tags) VALUES (${id}, ${text(doc.title)}, ${text(doc.summary)}, ${text(doc.body)}, ${tags(doc)})`.execute(trx);
   }
 
   async upsertMany(trx: Trx, docs: readonly SearchDocument[]): Promise<void> {

@@ -1,12 +1,20 @@
 /**
  * The Snowball Spanish stemmer (https://snowballstem.org/algorithms/spanish/stemmer.html),
- * ported compactly: attached pronouns, standard suffixes, verb suffixes and residual endings
- * are removed within the regions RV, R1 and R2, then acute accents. Input: one lower-case word.
- * SQLite's FTS5 has no Spanish stemmer, so Spanish text and query terms pass through this one
- * before they reach the index; PostgreSQL's 'spanish' configuration runs the same algorithm.
+ * ported compactly and applied to the word without its accents: attached pronouns, standard
+ * suffixes, verb suffixes and residual endings are removed within the regions RV, R1 and R2.
+ * Folding first means "cirugía" and "cirugia" always share a stem (Snowball's own suffix lists
+ * would cut "ía" from one and only "a" from the other). Of the accented suffixes, only those
+ * whose unaccented spelling is never anything else are kept (-ación, -ución, -logía), so
+ * "operación" and "operaciones" still meet. Unaccented, the accented verb endings (-ía, -ió,
+ * -erá ...) look like common noun endings (-ia, -io, -era) and cutting them would split "labio"
+ * from "labios" or "cadera" from "caderas", so they are left out: some verb tenses ("operaría")
+ * no longer meet their infinitive.
+ * SQLite's FTS5 has no Spanish stemmer and PostgreSQL's 'spanish' configuration stems the
+ * accented word, so Spanish text and query terms pass through this one before either index.
  */
+import { fold } from './fold.js';
 
-const VOWELS = new Set('aeiouáéíóúü');
+const VOWELS = new Set('aeiou');
 const isVowel = (c: string | undefined): boolean => c !== undefined && VOWELS.has(c);
 
 function regions(w: string): { rv: number; r1: number; r2: number } {
@@ -42,9 +50,9 @@ const byLength = (list: string): readonly string[] => list.split(' ').sort((a, b
 const PRONOUNS = byLength('me se sela selo selas selos la le lo las les los nos');
 const STEP1 = {
   plain: byLength('anza anzas ico ica icos icas ismo ismos able ables ible ibles ista istas oso osa osos osas amiento amientos imiento imientos'),
-  ador: byLength('adora ador ación adoras adores aciones ante antes ancia ancias'),
-  logia: byLength('logía logías'),
-  ucion: byLength('ución uciones'),
+  ador: byLength('adora ador acion adoras adores aciones ante antes ancia ancias'),
+  logia: byLength('logia logias'),
+  ucion: byLength('ucion uciones'),
   encia: byLength('encia encias'),
   amente: ['amente'],
   mente: ['mente'],
@@ -52,18 +60,17 @@ const STEP1 = {
   iva: byLength('iva ivo ivas ivos'),
 };
 const STEP1_ALL = byLength(Object.values(STEP1).flat().join(' '));
-const STEP2A = byLength('ya ye yan yen yeron yendo yo yó yas yes yais yamos');
-const STEP2B_GU = byLength('en es éis emos');
+const STEP2A = byLength('ya ye yan yen yeron yendo yo yas yes yais yamos');
+const STEP2B_GU = byLength('en es emos');
 const STEP2B = byLength(
-  'arían arías arán arás aríais aría aréis aríamos aremos ará aré erían erías erán erás eríais ería eréis eríamos eremos erá eré irían irías irán irás iríais iría iréis iríamos iremos irá iré aba ada ida ía ara iera ad ed id ase iese aste iste an aban ían aran ieran asen iesen aron ieron ado ido ando iendo ió ar er ir as abas adas idas ías aras ieras ases ieses ís áis abais íais arais ierais aseis ieseis asteis isteis ados idos amos ábamos íamos imos áramos iéramos iésemos ásemos',
+  'aremos eremos iremos aba ada ida ara iera ad ed id ase iese aste iste an aban aran ieran asen iesen aron ieron ado ido ando iendo ar er ir as abas adas idas aras ieras ases ieses abais arais ierais aseis ieseis asteis isteis ados idos amos imos',
 );
-const STEP3 = byLength('os a o á í ó');
-const ACCENTS: Record<string, string> = { á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u' };
-const unaccent = (w: string): string => w.replace(/[áéíóú]/g, (c) => ACCENTS[c] ?? c);
+const STEP3 = byLength('os a o');
 
+/** The stem of one lower-case word, accents optional ("cirugía", "cirugia" -> "cirugi"). */
 export function stemSpanish(word: string): string {
-  let w = word;
-  if (w.length < 3) return unaccent(w);
+  let w = fold(word);
+  if (w.length < 3) return w;
   const { rv, r1, r2 } = regions(w);
   const inRegion = (suffixLength: number, start: number): boolean => w.length - suffixLength >= start;
 
@@ -71,10 +78,9 @@ export function stemSpanish(word: string): string {
   const pronoun = longest(w, PRONOUNS);
   if (pronoun && inRegion(pronoun.length, rv)) {
     const stem = w.slice(0, -pronoun.length);
-    const accented = longest(stem, ['iéndo', 'ándo', 'ár', 'ér', 'ír']);
+    // (Snowball's accented forms, "comiéndoselo", arrive folded and are these.)
     const plain = longest(stem, ['iendo', 'ando', 'ar', 'er', 'ir']);
-    if (accented && stem.length - accented.length >= rv) w = stem.slice(0, -accented.length) + unaccent(accented);
-    else if (plain && stem.length - plain.length >= rv) w = stem;
+    if (plain && stem.length - plain.length >= rv) w = stem;
     else if (stem.endsWith('uyendo') && stem.length - 5 >= rv) w = stem;
   }
 
@@ -149,9 +155,9 @@ export function stemSpanish(word: string): string {
   const r3 = longest(w, STEP3);
   if (r3 && w.length - r3.length >= rv) {
     w = w.slice(0, -r3.length);
-  } else if ((w.endsWith('e') || w.endsWith('é')) && w.length - 1 >= rv) {
+  } else if (w.endsWith('e') && w.length - 1 >= rv) {
     w = w.slice(0, -1);
     if (w.endsWith('gu') && w.length - 1 >= rv) w = w.slice(0, -1);
   }
-  return unaccent(w);
+  return w;
 }

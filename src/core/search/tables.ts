@@ -18,8 +18,14 @@ export interface SearchDocumentsTable {
   updated_at: DbTime;
 }
 
+/** One row: the format the index was written in (see INDEX_FORMAT). */
+export interface SearchIndexFormatTable {
+  version: number;
+}
+
 declare module '../db/types.js' {
   interface Database {
     search_documents: SearchDocumentsTable;
+    search_index_format: SearchIndexFormatTable;
   }
 }

@@ -1,4 +1,7 @@
+import { fold } from './fold.js';
 import { stemSpanish } from './stem-es.js';
+
+export { fold } from './fold.js';
 
 export type SearchLocale = 'en' | 'es';
 
@@ -12,11 +15,6 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Lower case, compatibility forms folded (NFKC), no control characters. */
 function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase();
-}
-
-/** Removes diacritics (the index and PostgreSQL's `unaccent`-free configs agree on what is left). */
-export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
 }
 
 /**
@@ -57,28 +55,39 @@ export function lightStemEnglish(word: string): string {
   return w;
 }
 
-const ASCII_WORD = /^[a-z0-9]*$/;
 /** Stems already computed, per language: the same words come back in every text and query. */
 const stemCache = { en: new Map<string, string>(), es: new Map<string, string>() };
 
-/** The form of a word the index compares (for highlighting and for the Spanish index); lower-case input. */
+/**
+ * The form of a word the index compares (for highlighting and for the Spanish index):
+ * folded, then stemmed, so an accent never changes it. Lower-case input.
+ */
 export function stemFor(locale: SearchLocale, word: string): string {
   const cache = stemCache[locale];
   let stem = cache.get(word);
   if (stem === undefined) {
-    const raw = locale === 'es' ? stemSpanish(word) : lightStemEnglish(word);
-    stem = ASCII_WORD.test(raw) ? raw : fold(raw);
+    stem = locale === 'es' ? stemSpanish(word) : lightStemEnglish(fold(word));
     if (cache.size >= 50_000) cache.clear();
     cache.set(word, stem);
   }
   return stem;
 }
 
-/** Spanish text as the SQLite index stores it: each word replaced by its stem. */
-export function stemSpanishText(text: string): string {
+/**
+ * A text as both engines index it. Spanish: each word replaced by its stem (neither engine has
+ * a Spanish stemmer that ignores accents). English: folded, and stemmed by the engine (FTS5's
+ * porter, PostgreSQL's 'english').
+ */
+export function indexText(locale: SearchLocale, text: string): string {
+  if (locale === 'en') return fold(text);
   const out: string[] = [];
   for (const match of normalise(text).matchAll(WORD)) out.push(stemFor('es', match[0]));
   return out.join(' ');
+}
+
+/** The query's words as the index holds them (see indexText). */
+export function indexTerms(locale: SearchLocale, terms: readonly string[]): string[] {
+  return terms.map((term) => (locale === 'es' ? stemFor('es', term) : fold(term)));
 }
 
 function escapeHtml(text: string): string {
@@ -88,18 +97,23 @@ function escapeHtml(text: string): string {
 /** Decides whether a word of a text is one of the query's words; remembers its answers. */
 export type WordMatcher = (word: string) => boolean;
 
-/** A word matches a term by stem (or, for the last term while typing, as a prefix). */
+/**
+ * A word matches a term by its folded form or its stem; while typing, the last term also
+ * matches as a prefix of either (the engines match its stem as a prefix of the index's stems).
+ */
 export function wordMatcher(locale: SearchLocale, terms: readonly string[], prefixLast = false): WordMatcher {
   const stems = new Set(terms.map((t) => stemFor(locale, t)));
   const folded = new Set(terms.map(fold));
-  const prefix = prefixLast && terms.length ? fold(terms[terms.length - 1] as string) : null;
+  const last = prefixLast ? terms[terms.length - 1] : undefined;
+  const prefix = last !== undefined && fold(last).length >= 2 ? { folded: fold(last), stem: stemFor(locale, last) } : null;
   const known = new Map<string, boolean>();
   return (word) => {
     let answer = known.get(word);
     if (answer === undefined) {
       const lower = word.toLowerCase();
-      const w = ASCII_WORD.test(lower) ? lower : fold(lower);
-      answer = folded.has(w) || stems.has(stemFor(locale, lower)) || (prefix !== null && prefix.length >= 2 && w.startsWith(prefix));
+      const w = fold(lower);
+      const stem = stemFor(locale, lower);
+      answer = folded.has(w) || stems.has(stem) || (prefix !== null && (w.startsWith(prefix.folded) || stem.startsWith(prefix.stem)));
       if (known.size < 10_000) known.set(word, answer);
     }
     return answer;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
-import { searchIndex } from '../../core/search/index.js';
+import { reindexIfStale, searchIndex } from '../../core/search/index.js';
 import './policy.js';
 import { readSearchParams } from './schemas.js';
 import { SearchPage, SearchResultsRegion } from './views/search.js';
@@ -8,6 +8,10 @@ import { SearchPage, SearchResultsRegion } from './views/search.js';
 /** /search (and /es/search): the public search page; htmx asks for the results region only. */
 export default async function search(app: FastifyInstance, services: AppServices): Promise<void> {
   const index = searchIndex(services.db);
+  // An index written in an older format (before an upgrade) is rebuilt before serving, from the
+  // sources every feature registered when its module loaded.
+  const rebuilt = await reindexIfStale(services.db);
+  if (rebuilt) app.log.info({ documents: rebuilt }, 'rebuilt the search index in the current format');
   app.get('/search', { config: { action: 'search.read' } }, async (request, reply) => {
     const form = readSearchParams(request.query);
     const ctx = request.view();

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { reindex } from '../../core/search/index.js';
+import { buildApp } from '../../app.js';
+import { INDEX_FORMAT, reindex, reindexIfStale, searchIndex } from '../../core/search/index.js';
 import { guideService } from '../procedures/index.js';
 import { loadSampleGuides } from '../procedures/seed.js';
 
@@ -74,6 +75,48 @@ test('unpublishing a guide takes it out of search in the same transaction; reind
   const counts = await reindex(t.services.db);
   assert.equal(counts.guide, (await guides.listAllPublished()).length);
   assert.match((await get('/search?q=necklift')).body, /\/guides\/necklift/);
+});
+
+test('Spanish typed without accents finds the accented guide and marks its words as written', async () => {
+  for (const q of ['cirugia parpados', 'cirugía párpados', 'CIRUGIA PARPADO']) {
+    const res = await get(`/es/search?q=${encodeURIComponent(q)}`);
+    assert.match(res.body, /<a href="\/es\/guides\/eyelid-surgery"><mark>Cirugía<\/mark> de <mark>párpados<\/mark> \(blefaroplastia\)<\/a>/, q);
+  }
+  assert.match((await get('/es/search?q=parp', { 'hx-request': 'true' })).body, /\/es\/guides\/eyelid-surgery/, 'as you type, without the accent');
+});
+
+test('an index written in an older format is rebuilt at start, once; a newer one is left alone', async () => {
+  const db = t.services.db;
+  const format = async (): Promise<number> => (await db.selectFrom('search_index_format').select('version').executeTakeFirstOrThrow()).version;
+  // A new database starts at format 1 (migration 0082), and starting the app brought it up to date.
+  assert.equal(await format(), INDEX_FORMAT);
+  // The index as an older version left it: format 1, and emptied so a rebuild shows.
+  await db.transaction().execute(async (trx) => {
+    await searchIndex(db).clear(trx);
+    await trx.updateTable('search_index_format').set({ version: 1 }).execute();
+  });
+  assert.doesNotMatch((await get('/es/search?q=parpados')).body, /eyelid-surgery/);
+  // Starting the app again on that database rebuilds the index before it serves.
+  const restarted = await buildApp(t.services.config, { db });
+  try {
+    assert.equal(await format(), INDEX_FORMAT);
+    assert.match((await restarted.app.inject({ url: '/es/search?q=parpados' })).body, /\/es\/guides\/eyelid-surgery/);
+  } finally {
+    await restarted.app.close();
+  }
+  // Two processes starting at once: one rebuilds, the other waits and finds it done.
+  await db.updateTable('search_index_format').set({ version: 1 }).execute();
+  const both = await Promise.all([reindexIfStale(db), reindexIfStale(db)]);
+  assert.equal(both.filter((counts) => counts !== null).length, 1);
+  assert.equal(await reindexIfStale(db), null);
+  // An index written by newer code (a rolling deploy) is not undone by an older process.
+  await db.updateTable('search_index_format').set({ version: INDEX_FORMAT + 1 }).execute();
+  assert.equal(await reindexIfStale(db), null);
+  assert.equal(await format(), INDEX_FORMAT + 1);
+  // `sutura search reindex` writes the index in this code's format.
+  await reindex(db);
+  assert.equal(await format(), INDEX_FORMAT);
+  assert.match((await get('/es/search?q=parpados')).body, /\/es\/guides\/eyelid-surgery/);
 });
 
 test('anything typed gives a page, never an error', async () => {

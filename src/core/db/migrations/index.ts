@@ -42,6 +42,8 @@ import * as m0073 from './20261206_0073_breaches.js';
 import * as m0074 from './20261206_0074_form_policy_version.js';
 import * as m0075 from './20261206_0075_privacy_request_policy_version.js';
 import * as m0080 from './20261206_0080_search.js';
+import * as m0081 from './20261206_0081_search_index_format.js';
+import * as m0082 from './20261206_0082_search_index_format_row.js';
 
 /** Every migration, in order. Listed statically so the compiled build and tsx see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +90,6 @@ export const migrations: Record<string, Migration> = {
   '20261206_0074_form_policy_version': m0074,
   '20261206_0075_privacy_request_policy_version': m0075,
   '20261206_0080_search': m0080,
+  '20261206_0081_search_index_format': m0081,
+  '20261206_0082_search_index_format_row': m0082,
 };
