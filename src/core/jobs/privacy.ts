@@ -4,7 +4,6 @@ definePersonalData({
   table: 'jobs',
   owner: 'core/jobs',
   subjects: ['member', 'subscriber', 'correspondent', 'patient'],
-  purpose: 'Background work; payloads carry record ids, and an error from a mail server may quote an address.',
   lawfulBasis: 'legitimate_interests',
   retention: { rule: 'days', days: 30, from: 'finished_at' },
   link: {},
@@ -12,4 +11,4 @@ definePersonalData({
   other: ['id', 'name', 'payload', 'status', 'attempts', 'max_attempts', 'run_at', 'lease_until', 'locked_by', 'request_id', 'created_at', 'updated_at', 'finished_at'],
 });
 
-defineNonPersonalData({ table: 'job_schedules', owner: 'core/jobs', why: 'Cron schedules and their run times.', columns: ['name', 'cron', 'next_run_at', 'last_run_at'] });
+defineNonPersonalData({ table: 'job_schedules', owner: 'core/jobs', columns: ['name', 'cron', 'next_run_at', 'last_run_at'] });

@@ -4,7 +4,6 @@ definePersonalData({
   table: 'mail_messages',
   owner: 'core/mail',
   subjects: ['member', 'professional', 'staff', 'subscriber', 'correspondent', 'patient'],
-  purpose: 'Every email as sent (the outbox): proof of what we told whom, and delivery after an outage.',
   lawfulBasis: 'legitimate_interests',
   retention: { rule: 'days', days: 365, from: 'created_at' },
   link: { email: 'to_address' },

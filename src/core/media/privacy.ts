@@ -4,9 +4,8 @@ definePersonalData({
   table: 'media',
   owner: 'core/media',
   subjects: ['staff', 'professional'],
-  purpose: 'Uploaded images, videos and PDFs: who uploaded them, the name the file had and the text of a PDF for search.',
   lawfulBasis: 'contract',
-  retention: { rule: 'kept', why: 'Published figures stay with their content; the uploader is re-attributed on erasure.' },
+  retention: { rule: 'kept' },
   link: { userId: 'created_by' },
   // A PDF's text is the author's work (and may name people): treated as content like the file name.
   personal: { original_name: 'content', created_by: 'account', text_content: 'content' },

@@ -15,6 +15,7 @@ export interface ExportTexts {
   readonly tablesHeading: string;
   readonly filesHeading: string;
   readonly notExported: string;
+  readonly purpose: (entry: PersonalDataTable) => string;
   readonly retention: (entry: PersonalDataTable) => string;
   readonly lawfulBasis: (entry: PersonalDataTable) => string;
 }
@@ -154,7 +155,7 @@ export async function writeExport(
       file,
       table: entry.table,
       owner: entry.owner,
-      purpose: entry.purpose,
+      purpose: texts.purpose(entry),
       lawfulBasis: entry.lawfulBasis,
       retention: texts.retention(entry),
       rows: out.length,

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 import { dialectOf } from '../db/index.js';
-import { nonPersonalTables, personalDataRegistry } from './registry.js';
+import { en, type MessageKey } from '../i18n/en.js';
+import { es } from '../i18n/es.js';
+import { translate } from '../i18n/index.js';
+import { keepKey, keptKey, nonPersonalTables, personalDataRegistry, purposeKey, whyKey } from './registry.js';
 
 // The whole application, so every feature's declarations are loaded, on a migrated database.
 let t: TestApp;
@@ -52,5 +55,36 @@ test('each personal-data table says how a row is tied to a person, through decla
     for (const column of [...Object.keys(entry.sealed?.columns ?? {}), ...Object.keys(entry.sealed?.files ?? {}), ...(entry.sealed ? [entry.sealed.key] : [])]) assert.ok(columns.includes(column), `${entry.table}.${column} (sealed) is declared`);
     // A table holding medical information must not be tied to nobody: erasure must find it.
     if (Object.values(entry.personal).includes('medical')) assert.ok(userId || email || parent, `${entry.table}: medical data must be findable for erasure`);
+  }
+});
+
+test('every table has its prose in both catalogues, and the catalogues hold no registry text for nothing', () => {
+  const used = new Set<string>();
+  const need = (key: string | null, table: string) => {
+    if (!key) return;
+    used.add(key);
+    for (const [language, catalogue] of [['en', en], ['es', es]] as const) {
+      assert.ok(Object.hasOwn(catalogue, key) && catalogue[key as MessageKey].trim(), `${table}: ${key} is missing from ${language}.ts`);
+    }
+    assert.notEqual(es[key as MessageKey], en[key as MessageKey], `${key}: the Spanish is the English text`);
+  };
+  for (const entry of personalDataRegistry()) {
+    need(purposeKey(entry), entry.table);
+    need(keptKey(entry), entry.table);
+    need(keepKey(entry), entry.table);
+  }
+  for (const entry of nonPersonalTables()) need(whyKey(entry), entry.table);
+  const orphans = Object.keys(en).filter((key) => key.startsWith('registry.') && !used.has(key));
+  assert.deepEqual(orphans, [], 'catalogue texts no registered table reads (a table renamed or dropped, or a rule changed)');
+});
+
+test("the data inventory reads the registry's prose in the officer's language", async () => {
+  const officer = await t.signIn(['privacy_officer'], 'inventory.officer@example.test');
+  for (const locale of ['en', 'es'] as const) {
+    const page = await t.request({ url: locale === 'es' ? '/es/admin/data-inventory' : '/admin/data-inventory', as: officer });
+    assert.equal(page.statusCode, 200);
+    for (const key of ['registry.users.purpose', 'registry.library.kept', 'registry.audit_events.keep', 'registry.guide_related.why'] as const) {
+      assert.ok(page.body.includes(translate(locale, key)), `${locale}: ${key}`);
+    }
   }
 });

@@ -32,7 +32,6 @@ declare module '../db/types.js' {
 defineNonPersonalData({
   table: 'retention_runs',
   owner: 'core/privacy',
-  why: 'Counts of rows purged per table and the time of each run; never a row or a value.',
   columns: ['id', 'trigger', 'started_at', 'finished_at', 'total', 'purged', 'errors'],
 });
 

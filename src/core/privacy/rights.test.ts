@@ -11,6 +11,7 @@ import { type SmtpSink, startSmtpSink } from '../../../test/support/smtp.js';
 import { recordAudit } from '../audit/index.js';
 import { createAccountToken, findUserByEmail } from '../auth/index.js';
 import { dialectOf } from '../db/index.js';
+import { translate } from '../i18n/index.js';
 import { newId } from '../db/ids.js';
 import { nowIso, writeJson } from '../db/portable.js';
 import { Worker } from '../jobs/index.js';
@@ -21,7 +22,7 @@ import { NewsletterService } from '../../features/newsletters/service.js';
 import * as privacyStore from '../../features/privacy/store.js';
 import { ExportService } from '../../features/privacy/subject-rights.js';
 import { matchPerson } from './matching.js';
-import { nonPersonalTables, personalDataRegistry } from './registry.js';
+import { nonPersonalTables, personalDataRegistry, purposeKey } from './registry.js';
 import { resolveSubject } from './subject.js';
 
 interface Person {
@@ -217,7 +218,7 @@ describe('data export and erasure, driven by the registry', () => {
     const index = JSON.parse(text('index.json'));
     for (const entry of index.tables) {
       const declared = personalDataRegistry().find((e) => e.table === entry.table)!;
-      assert.equal(entry.purpose, declared.purpose);
+      assert.equal(entry.purpose, translate('en', purposeKey(declared)));
       assert.equal(entry.lawfulBasis, declared.lawfulBasis);
       assert.ok(entry.retention.length > 5);
     }
@@ -227,6 +228,22 @@ describe('data export and erasure, driven by the registry', () => {
     const all = Object.values(files).map((bytes) => Buffer.from(bytes).toString('latin1').toLowerCase()).join('\n');
     for (const needle of [other.email, other.name, other.phone, other.userId, other.message]) assert.ok(!all.includes(needle.toLowerCase()), `export leaks ${needle}`);
     assert.ok(!all.includes('staff.person@example.test'));
+  });
+
+  test("a Spanish member's export says in Spanish what each file is for", async () => {
+    const exports = new ExportService(t.services);
+    let zipBytes: Buffer | null = null;
+    const built = await exports.build(await resolveSubject(t.services.db, { userId: rich.userId }), 'es', async (path) => {
+      zipBytes = await readFile(path);
+    });
+    await t.services.storage.remove(built.key);
+    const files = unzipSync(new Uint8Array(zipBytes!));
+    const readme = Buffer.from(files['README.txt']!).toString('utf8');
+    const manifest: { table: string; purpose: string }[] = JSON.parse(Buffer.from(files['index.json']!).toString('utf8')).tables;
+    assert.equal(manifest.find((m) => m.table === 'users')?.purpose, 'La cuenta: quién es la persona, cómo contactarla y cómo inicia sesión.');
+    for (const m of manifest) assert.equal(m.purpose, translate('es', purposeKey(m)), m.table);
+    assert.match(readme, /tables\/users\.json \(1\)\n {2}La cuenta: quién es la persona, cómo contactarla y cómo inicia sesión\./);
+    assert.ok(!readme.includes(translate('en', 'registry.users.purpose')), 'no English purpose in a Spanish README');
   });
 
   test('signed in: request a copy, get an email, download the ZIP (a week, then it is gone)', async () => {

@@ -4,7 +4,6 @@ definePersonalData({
   table: 'professional_profiles',
   owner: 'accounts',
   subjects: ['professional'],
-  purpose: 'Verifying professionals (licence, board, specialty) and their public profile.',
   lawfulBasis: 'contract',
   retention: { rule: 'account' },
   link: { userId: 'user_id' },

@@ -14,6 +14,7 @@ import { formatDate, isLocale, type Locale, type MessageKey, translator } from '
 import { mediaKey } from '../../core/media/storage.js';
 import { type ErasureReport, erasePerson } from '../../core/privacy/erasure.js';
 import { type ExportSummary, writeExport } from '../../core/privacy/export.js';
+import { purposeKey } from '../../core/privacy/registry.js';
 import { type DataSubject, resolveSubject } from '../../core/privacy/subject.js';
 import { NewsletterService } from '../newsletters/service.js';
 import { exportFailedNotice, exportReady, requestStaffNotice } from './emails.js';
@@ -169,8 +170,9 @@ export function exportTexts(locale: Locale) {
     tablesHeading: t('export.tables'),
     filesHeading: t('export.files'),
     notExported: t('export.withheld'),
+    purpose: (e: { table: string }) => t(purposeKey(e)),
     lawfulBasis: (e: { lawfulBasis: string }) => t('export.basis', { basis: t(`export.basis.${e.lawfulBasis}` as MessageKey) }),
-    retention: (e: { retention: { rule: string; days?: number; why?: string } }) =>
+    retention: (e: { retention: { rule: string; days?: number } }) =>
       e.retention.rule === 'days' ? t('export.retention.days', { days: String(e.retention.days) }) : e.retention.rule === 'kept' ? t('export.retention.kept') : t('export.retention.account'),
   };
 }

@@ -4,7 +4,6 @@ definePersonalData({
   table: 'shine_requests',
   owner: 'shine-the-light',
   subjects: ['visitor', 'member', 'subscriber'],
-  purpose: 'Answering California "Shine the Light" requests (Civ. Code 1798.83) once per person per calendar year.',
   lawfulBasis: 'legal_obligation',
   retention: { rule: 'days', days: 730, from: 'created_at' },
   link: { email: 'email' },
@@ -15,6 +14,5 @@ definePersonalData({
 defineNonPersonalData({
   table: 'marketing_disclosures',
   owner: 'shine-the-light',
-  why: 'The register of companies that received personal information for their direct marketing: company names, addresses and categories, never a person.',
   columns: ['id', 'year', 'recipient', 'address', 'categories', 'markets', 'created_at'],
 });

@@ -1,15 +1,30 @@
 import { escapeHtml } from '@kitajs/html';
 import type { MessageKey } from '../../../core/i18n/index.js';
-import { erasureOf, type NonPersonalTable, type PersonalDataTable } from '../../../core/privacy/registry.js';
+import { erasureOf, keepKey, keptKey, type NonPersonalTable, type PersonalDataTable, purposeKey, whyKey } from '../../../core/privacy/registry.js';
 import { DataTable } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
 
 function retentionText(ctx: ViewContext, entry: PersonalDataTable): string {
   const r = entry.retention;
-  if (r.rule === 'account') return ctx.t('inventory.retention.account');
+  const kept = keptKey(entry);
+  if (kept) return `${ctx.t('inventory.retention.kept')} ${ctx.t(kept)}`;
   if (r.rule === 'days') return ctx.t('inventory.retention.days', { days: r.days, from: r.from });
-  return `${ctx.t('inventory.retention.kept')} ${r.why}`;
+  return ctx.t('inventory.retention.account');
+}
+
+/** Why erasure leaves the rows as they are, under the rule, for tables that say so. */
+function keep(ctx: ViewContext, entry: PersonalDataTable): JSX.Element {
+  const key = keepKey(entry);
+  if (!key) return '';
+  return (
+    <>
+      <br />
+      <span class="hint" safe>
+        {ctx.t(key)}
+      </span>
+    </>
+  );
 }
 
 function linkText(entry: PersonalDataTable): string {
@@ -47,7 +62,7 @@ export function InventoryPage({ ctx, personal, other }: { ctx: ViewContext; pers
             </th>
             <td safe>{entry.subjects.map((s) => ctx.t(`inventory.subject.${s}` as MessageKey)).join(', ')}</td>
             <td>
-              <span safe>{entry.purpose}</span>
+              <span safe>{ctx.t(purposeKey(entry))}</span>
               <br />
               <span class="hint" safe>
                 {linkText(entry)}
@@ -55,7 +70,10 @@ export function InventoryPage({ ctx, personal, other }: { ctx: ViewContext; pers
             </td>
             <td safe>{ctx.t(`inventory.basis.${entry.lawfulBasis}` as MessageKey)}</td>
             <td safe>{retentionText(ctx, entry)}</td>
-            <td safe>{ctx.t(`inventory.erasure.${erasureOf(entry).action}` as MessageKey)}</td>
+            <td>
+              <span safe>{ctx.t(`inventory.erasure.${erasureOf(entry).action}` as MessageKey)}</span>
+              {keep(ctx, entry)}
+            </td>
             <td>
               <ul class="plain-list">
                 {Object.entries(entry.personal).map(([column, category]) => (
@@ -76,7 +94,7 @@ export function InventoryPage({ ctx, personal, other }: { ctx: ViewContext; pers
             <th scope="row">
               <code safe>{entry.table}</code>
             </th>
-            <td safe>{entry.why}</td>
+            <td safe>{ctx.t(whyKey(entry))}</td>
           </tr>
         ))}
       </DataTable>
