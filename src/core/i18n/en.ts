@@ -893,7 +893,7 @@ export const en = {
   'export.basis.legitimate_interests': 'our legitimate interests',
   'export.retention.account': 'Kept while your account exists.',
   'export.retention.days': 'Deleted {days} days after it was last used.',
-  'export.retention.kept': 'Kept because the law requires it; emptied of your details if you delete your account.',
+  'export.retention.kept': 'Kept even if you delete your account. {why}',
   // Accounts: registration, verification, sign-in, reset, sessions, professionals
   'nav.account': 'Your account',
   'nav.signIn': 'Sign in',

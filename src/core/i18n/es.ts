@@ -892,7 +892,7 @@ export const es: Catalogue = {
   'export.basis.legitimate_interests': 'nuestro interés legítimo',
   'export.retention.account': 'Se conserva mientras exista su cuenta.',
   'export.retention.days': 'Se borra {days} días después de su último uso.',
-  'export.retention.kept': 'Se conserva porque la ley lo exige; se vacía de sus datos si elimina su cuenta.',
+  'export.retention.kept': 'Se conserva aunque elimine su cuenta. {why}',
   // Accounts: registration, verification, sign-in, reset, sessions, professionals
   'nav.account': 'Su cuenta',
   'nav.signIn': 'Iniciar sesión',

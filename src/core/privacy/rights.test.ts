@@ -22,7 +22,7 @@ import { NewsletterService } from '../../features/newsletters/service.js';
 import * as privacyStore from '../../features/privacy/store.js';
 import { ExportService } from '../../features/privacy/subject-rights.js';
 import { matchPerson } from './matching.js';
-import { nonPersonalTables, personalDataRegistry, purposeKey } from './registry.js';
+import { keptKey, nonPersonalTables, personalDataRegistry, purposeKey } from './registry.js';
 import { resolveSubject } from './subject.js';
 
 interface Person {
@@ -221,7 +221,11 @@ describe('data export and erasure, driven by the registry', () => {
       assert.equal(entry.purpose, translate('en', purposeKey(declared)));
       assert.equal(entry.lawfulBasis, declared.lawfulBasis);
       assert.ok(entry.retention.length > 5);
+      const kept = keptKey(declared);
+      // A kept table says its own reason (the law, published content), not one reason for all.
+      if (kept) assert.ok(entry.retention.endsWith(translate('en', kept)), `${entry.table}: ${entry.retention}`);
     }
+    assert.ok(index.tables.some((entry: { table: string }) => keptKey(personalDataRegistry().find((e) => e.table === entry.table)!)), 'the export holds at least one kept table');
     assert.match(text('README.txt'), /tables\/consultation_requests\.json \(1\)/);
 
     // Nothing of the other person anywhere in the ZIP.

@@ -14,7 +14,7 @@ import { formatDate, isLocale, type Locale, type MessageKey, translator } from '
 import { mediaKey } from '../../core/media/storage.js';
 import { type ErasureReport, erasePerson } from '../../core/privacy/erasure.js';
 import { type ExportSummary, writeExport } from '../../core/privacy/export.js';
-import { purposeKey } from '../../core/privacy/registry.js';
+import { keptKey, type PersonalDataTable, purposeKey } from '../../core/privacy/registry.js';
 import { type DataSubject, resolveSubject } from '../../core/privacy/subject.js';
 import { NewsletterService } from '../newsletters/service.js';
 import { exportFailedNotice, exportReady, requestStaffNotice } from './emails.js';
@@ -172,8 +172,12 @@ export function exportTexts(locale: Locale) {
     notExported: t('export.withheld'),
     purpose: (e: { table: string }) => t(purposeKey(e)),
     lawfulBasis: (e: { lawfulBasis: string }) => t('export.basis', { basis: t(`export.basis.${e.lawfulBasis}` as MessageKey) }),
-    retention: (e: { retention: { rule: string; days?: number } }) =>
-      e.retention.rule === 'days' ? t('export.retention.days', { days: String(e.retention.days) }) : e.retention.rule === 'kept' ? t('export.retention.kept') : t('export.retention.account'),
+    retention: (e: PersonalDataTable) => {
+      // The registry's own reason for keeping a table (the law, published content...), not one reason for all.
+      const kept = keptKey(e);
+      if (kept) return t('export.retention.kept', { why: t(kept) });
+      return e.retention.rule === 'days' ? t('export.retention.days', { days: String(e.retention.days) }) : t('export.retention.account');
+    },
   };
 }
 
