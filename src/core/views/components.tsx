@@ -119,29 +119,33 @@ export function Select(p: SelectProps): JSX.Element {
   );
 }
 
-interface CheckboxGroupProps {
+interface ChoiceGroupProps {
   name: string;
   /** Element id when a page has several forms with the same field names. */
   id?: string;
   label: string;
+  /** Checkboxes (any number ticked) or radio buttons (one). */
+  type?: 'checkbox' | 'radio';
   options: readonly { value: string; label: string }[];
   /** The values ticked. */
   checked?: readonly string[] | ReadonlySet<string>;
   error?: string | undefined;
   hint?: string | undefined;
+  required?: boolean;
 }
 
 /**
- * Several checkboxes sharing one name, in a fieldset whose legend names the group. The group
- * carries the id `field-<name>` so the error summary's link lands on it, and its hint and
- * error are tied to it with aria-describedby, which screen readers read on entering the group.
+ * Checkboxes or radio buttons sharing one name, in a fieldset whose legend names the group. The
+ * first choice carries the id `field-<name>`, so the error summary's link moves focus into the
+ * group (a link to the fieldset would only scroll); the hint and error are tied to the group with
+ * aria-describedby, which screen readers read on entering it.
  */
-export function CheckboxGroup(p: CheckboxGroupProps): JSX.Element {
+export function ChoiceGroup(p: ChoiceGroupProps): JSX.Element {
   const id = p.id ?? `field-${p.name}`;
   const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const ticked = new Set(p.checked ?? []);
   return (
-    <fieldset id={id} class={p.error ? 'field has-error' : 'field'} aria-describedby={described}>
+    <fieldset class={p.error ? 'field has-error' : 'field'} aria-describedby={described}>
       <legend safe>{p.label}</legend>
       {p.hint ? (
         <p class="hint" id={`${id}-hint`} safe>
@@ -158,12 +162,12 @@ export function CheckboxGroup(p: CheckboxGroupProps): JSX.Element {
         ''
       )}
       <ul class="checkbox-list">
-        {p.options.map((o) => {
+        {p.options.map((o, i) => {
           // "-option-" keeps an option's id apart from the group's own `-hint` and `-error`.
-          const optionId = `${id}-option-${o.value}`;
+          const optionId = i === 0 ? id : `${id}-option-${o.value}`;
           return (
             <li>
-              <input type="checkbox" id={optionId} name={p.name} value={o.value} checked={ticked.has(o.value)} aria-invalid={p.error ? 'true' : undefined} />
+              <input type={p.type ?? 'checkbox'} id={optionId} name={p.name} value={o.value} checked={ticked.has(o.value)} required={p.required && p.type === 'radio'} aria-invalid={p.error ? 'true' : undefined} />
               <label for={optionId} safe>
                 {o.label}
               </label>

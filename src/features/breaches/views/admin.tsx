@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDate, formatDateTime, type MessageKey } from '../../../core/i18n/index.js';
-import { CheckboxGroup, DataTable, ErrorSummary, Field, type FieldErrors, Notice } from '../../../core/views/components.js';
+import { ChoiceGroup, DataTable, ErrorSummary, Field, type FieldErrors, Notice } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
 import { BREACH_CATEGORIES, bannerShown, type Deadline, type Incident, type Recipient } from '../model.js';
@@ -36,27 +36,18 @@ export function BreachesPage({ ctx, incidents, values = {}, chosen = [], errors 
         <Field name="title" label={ctx.t('breach.admin.titleField')} hint={ctx.t('breach.admin.titleHint')} value={values.title} error={errors?.title} required maxlength={200} />
         <Field name="discovered" label={ctx.t('breach.admin.discoveredField')} hint={ctx.t('policies.admin.dateHint')} value={values.discovered} error={errors?.discovered} required maxlength={10} />
         <Field name="occurred" label={ctx.t('breach.admin.occurredField')} hint={ctx.t('breach.admin.occurredHint')} value={values.occurred} error={errors?.occurred} maxlength={10} />
-        <CheckboxGroup name="categories" label={ctx.t('breach.admin.categories')} options={BREACH_CATEGORIES.map((c) => ({ value: c, label: category(ctx, c) }))} checked={chosen} error={errors?.categories} />
-        <fieldset id="field-scope" aria-describedby={errors?.scope ? 'field-scope-error' : undefined}>
-          <legend>{escapeHtml(ctx.t('breach.admin.scope'))}</legend>
-          {errors?.scope ? (
-            <p class="error" id="field-scope-error" safe>
-              {errors.scope}
-            </p>
-          ) : (
-            ''
-          )}
-          <ul class="checkbox-list">
-            <li>
-              <input type="radio" id="scope-selected" name="scope" value="selected" checked={values.scope !== 'all'} />
-              <label for="scope-selected">{escapeHtml(ctx.t('breach.admin.scopeSelected'))}</label>
-            </li>
-            <li>
-              <input type="radio" id="scope-all" name="scope" value="all" checked={values.scope === 'all'} />
-              <label for="scope-all">{escapeHtml(ctx.t('breach.admin.scopeAll'))}</label>
-            </li>
-          </ul>
-        </fieldset>
+        <ChoiceGroup name="categories" label={ctx.t('breach.admin.categories')} options={BREACH_CATEGORIES.map((c) => ({ value: c, label: category(ctx, c) }))} checked={chosen} error={errors?.categories} />
+        <ChoiceGroup
+          type="radio"
+          name="scope"
+          label={ctx.t('breach.admin.scope')}
+          options={[
+            { value: 'selected', label: ctx.t('breach.admin.scopeSelected') },
+            { value: 'all', label: ctx.t('breach.admin.scopeAll') },
+          ]}
+          checked={[values.scope === 'all' ? 'all' : 'selected']}
+          error={errors?.scope}
+        />
         <Field name="description_en" label={ctx.t('breach.admin.descriptionEn')} hint={ctx.t('breach.admin.descriptionHint')} value={values.description_en} error={errors?.description_en} multiline rows={4} required maxlength={5000} />
         <Field name="description_es" label={ctx.t('breach.admin.descriptionEs')} value={values.description_es} error={errors?.description_es} multiline rows={4} required maxlength={5000} />
         <Field name="actions_en" label={ctx.t('breach.admin.actionsEn')} value={values.actions_en} error={errors?.actions_en} multiline rows={3} required maxlength={5000} />

@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import type { MessageKey } from '../../../core/i18n/index.js';
-import { ErrorSummary, Field, type FieldErrors, Honeypot } from '../../../core/views/components.js';
+import { ChoiceGroup, ErrorSummary, Field, type FieldErrors, Honeypot } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout, href } from '../../../core/views/layout.js';
 import type { GuideSummary } from '../../procedures/model.js';
@@ -22,17 +22,6 @@ export function methodLabel(ctx: Pick<ViewContext, 't'>, method: string): string
 
 export function timeLabel(ctx: Pick<ViewContext, 't'>, time: string): string {
   return ctx.t(`consultation.time.${time}` as MessageKey);
-}
-
-/** A group's error above its choices, announced with the group (the summary links to the first choice). */
-function GroupError({ id, error }: { id: string; error: string | undefined }): JSX.Element {
-  return error ? (
-    <p class="error" id={`${id}-error`} safe>
-      {error}
-    </p>
-  ) : (
-    <></>
-  );
 }
 
 interface PageProps {
@@ -67,56 +56,17 @@ export function ConsultationPage({ ctx, guides, values = EMPTY_VALUES, errors, s
               <Field name="phone" label={ctx.t('consultation.phone')} hint={ctx.t('consultation.phoneHint')} value={v.phone} error={errors?.phone} autocomplete="tel" maxlength={40} />
             </fieldset>
 
-            <div class={errors?.method ? 'field has-error' : 'field'}>
-              <fieldset aria-describedby={errors?.method ? 'field-method-error' : undefined}>
-                <legend>{escapeHtml(ctx.t('consultation.method'))}</legend>
-                <GroupError id="field-method" error={errors?.method} />
-                <div class="checkbox-list">
-                  {CONTACT_METHODS.map((m, i) => (
-                    <div>
-                      <input type="radio" id={i === 0 ? 'field-method' : `field-method-${m}`} name="method" value={m} checked={method === m} required />
-                      <label for={i === 0 ? 'field-method' : `field-method-${m}`}>{escapeHtml(methodLabel(ctx, m))}</label>
-                    </div>
-                  ))}
-                </div>
-              </fieldset>
-            </div>
-
-            <div class={errors?.times ? 'field has-error' : 'field'}>
-              <fieldset aria-describedby={errors?.times ? 'field-times-error' : undefined}>
-                <legend>{escapeHtml(ctx.t('consultation.times'))}</legend>
-                <GroupError id="field-times" error={errors?.times} />
-                <ul class="checkbox-list">
-                  {CONTACT_TIMES.map((time, i) => (
-                    <li>
-                      <input type="checkbox" id={i === 0 ? 'field-times' : `field-times-${time}`} name="times" value={time} checked={values.times.includes(time)} />
-                      <label for={i === 0 ? 'field-times' : `field-times-${time}`}>{escapeHtml(timeLabel(ctx, time))}</label>
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-            </div>
-
+            <ChoiceGroup type="radio" name="method" label={ctx.t('consultation.method')} options={CONTACT_METHODS.map((m) => ({ value: m, label: methodLabel(ctx, m) }))} checked={method ? [method] : []} error={errors?.method} required />
+            <ChoiceGroup name="times" label={ctx.t('consultation.times')} options={CONTACT_TIMES.map((time) => ({ value: time, label: timeLabel(ctx, time) }))} checked={values.times} error={errors?.times} />
             {guides.length ? (
-              <div class={errors?.procedures ? 'field has-error' : 'field'}>
-                <fieldset aria-describedby={errors?.procedures ? 'field-procedures-hint field-procedures-error' : 'field-procedures-hint'}>
-                  <legend>{escapeHtml(ctx.t('consultation.procedures'))}</legend>
-                  <p class="hint" id="field-procedures-hint">
-                    {escapeHtml(ctx.t('consultation.proceduresHint'))}
-                  </p>
-                  <GroupError id="field-procedures" error={errors?.procedures} />
-                  <ul class="checkbox-list">
-                    {guides.map((g, i) => (
-                      <li>
-                        <input type="checkbox" id={i === 0 ? 'field-procedures' : `field-procedures-${g.slug}`} name="procedures" value={g.slug} checked={values.procedures.includes(g.slug)} />
-                        <label for={i === 0 ? 'field-procedures' : `field-procedures-${g.slug}`} safe>
-                          {g.title}
-                        </label>
-                      </li>
-                    ))}
-                  </ul>
-                </fieldset>
-              </div>
+              <ChoiceGroup
+                name="procedures"
+                label={ctx.t('consultation.procedures')}
+                hint={ctx.t('consultation.proceduresHint')}
+                options={guides.map((g) => ({ value: g.slug, label: g.title }))}
+                checked={values.procedures}
+                error={errors?.procedures}
+              />
             ) : (
               ''
             )}

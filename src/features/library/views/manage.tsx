@@ -1,7 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.js';
 import type { DiffSegment } from '../../../core/text/diff.js';
-import { CheckboxGroup, DataTable, ErrorSummary, Field, type FieldErrors, Notice, Select } from '../../../core/views/components.js';
+import { ChoiceGroup, DataTable, ErrorSummary, Field, type FieldErrors, Notice, Select } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { DiffMark, DiffText } from '../../../core/views/diff.js';
 import { href, Layout } from '../../../core/views/layout.js';
@@ -100,7 +100,7 @@ export function ItemFormPage({
         <Field name="references" label={ctx.t('library.field.references')} hint={ctx.t('library.field.referencesHint')} value={v('references')} error={errors?.references} multiline rows={5} />
         <Field name="coauthors" label={ctx.t('library.field.coauthors')} hint={ctx.t('library.field.coauthorsHint')} value={v('coauthors')} error={errors?.coauthors} multiline rows={2} />
         <Field name="external_authors" label={ctx.t('library.field.externalAuthors')} hint={ctx.t('library.field.externalAuthorsHint')} value={v('external_authors')} error={errors?.external_authors} multiline rows={2} />
-        <CheckboxGroup name="procedures" label={ctx.t('library.field.procedures')} options={procedures.map((p) => ({ value: p.slug, label: p.title }))} checked={chosen} error={errors?.procedures} />
+        <ChoiceGroup name="procedures" label={ctx.t('library.field.procedures')} options={procedures.map((p) => ({ value: p.slug, label: p.title }))} checked={chosen} error={errors?.procedures} />
         <div class="field checkbox">
           <input type="checkbox" id="field-nudity" name="nudity" value="1" checked={v('nudity') === '1'} aria-describedby="field-nudity-hint" />
           <label for="field-nudity">{escapeHtml(ctx.t('library.field.nudity'))}</label>

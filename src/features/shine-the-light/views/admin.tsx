@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import type { MessageKey } from '../../../core/i18n/index.js';
-import { CheckboxGroup, DataTable, ErrorSummary, Field, type FieldErrors, Notice } from '../../../core/views/components.js';
+import { ChoiceGroup, DataTable, ErrorSummary, Field, type FieldErrors, Notice } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/layout.js';
 import { DISCLOSURE_CATEGORIES, type Disclosure } from '../model.js';
@@ -62,7 +62,7 @@ export function RegisterPage({
         <Field name="year" type="number" label={ctx.t('shine.admin.year')} value={values.year ?? String(year - 1)} error={errors?.year} required />
         <Field name="recipient" label={ctx.t('shine.admin.recipient')} value={values.recipient} error={errors?.recipient} required maxlength={200} />
         <Field name="address" label={ctx.t('shine.admin.address')} value={values.address} error={errors?.address} required maxlength={500} />
-        <CheckboxGroup name="categories" label={ctx.t('shine.admin.categories')} options={DISCLOSURE_CATEGORIES.map((c) => ({ value: c, label: ctx.t(`shine.category.${c}` as MessageKey) }))} checked={chosen} error={errors?.categories} />
+        <ChoiceGroup name="categories" label={ctx.t('shine.admin.categories')} options={DISCLOSURE_CATEGORIES.map((c) => ({ value: c, label: ctx.t(`shine.category.${c}` as MessageKey) }))} checked={chosen} error={errors?.categories} />
         <Field name="markets" label={ctx.t('shine.admin.markets')} hint={ctx.t('shine.admin.marketsHint')} value={values.markets} error={errors?.markets} maxlength={500} />
         <p class="form-actions">
           <button type="submit" class="button">
