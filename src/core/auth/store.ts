@@ -243,8 +243,8 @@ export async function setPasswordHash(trx: Trx, userId: string, passwordHash: st
   await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', userId).execute();
 }
 
-export async function updateProfile(trx: Trx, userId: string, p: { name: string; locale: string }): Promise<void> {
-  await trx.updateTable('users').set({ name: p.name, locale: p.locale, updated_at: nowIso() }).where('id', '=', userId).execute();
+export async function updateProfile(trx: Trx, userId: string, p: { name: string }): Promise<void> {
+  await trx.updateTable('users').set({ name: p.name, updated_at: nowIso() }).where('id', '=', userId).execute();
 }
 
 /** The person's own choices: the language of pages and emails, and unblurred sensitive images. */

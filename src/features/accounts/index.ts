@@ -251,7 +251,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     const { user, professional } = await service.account(requireActor(request));
     return AccountPage({
       ctx: request.view(),
-      data: { email: user.email, name: user.name, locale: user.locale, professional: professional ? { status: professional.status, slug: professional.slug, hasPhoto: professional.photoId !== null } : null },
+      data: { email: user.email, name: user.name, professional: professional ? { status: professional.status, slug: professional.slug, hasPhoto: professional.photoId !== null } : null },
       ...extra,
     }) as string;
   }
@@ -327,8 +327,8 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     const actor = requireActor(request);
     const form = parseForm(profileForm, request.body, request.view().t);
     if (!form.ok) return reply.code(422).html(await accountPage(request, { values: form.values, errors: form.errors }));
-    await service.updateProfile(actor, { name: form.data.name, locale: form.data.language });
-    return reply.redirect(`${localizePath(form.data.language, '/account')}?notice=saved`, 303);
+    await service.updateProfile(actor, { name: form.data.name });
+    return reply.redirect(`${to(request, '/account')}?notice=saved`, 303);
   });
 
   // Preferences: language, the patients' newsletter, unblurred sensitive images.

@@ -109,9 +109,9 @@ export const resetForm = z.object({
   password: newPassword,
 });
 
+/** The account page's form: the name only (the language is a preference, on its own page). */
 export const profileForm = z.object({
   name: line(120),
-  language: z.enum(LOCALES, 'form.choose'),
 });
 
 /**

@@ -282,10 +282,11 @@ export class AccountService {
     return { user, professional: await store.findProfile(this.db, actor.id) };
   }
 
-  async updateProfile(actor: auth.Actor, input: { name: string; locale: Locale }): Promise<void> {
+  /** Changes the person's name (their language is a preference, on the preferences page). */
+  async updateProfile(actor: auth.Actor, input: { name: string }): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await auth.updateProfile(trx, actor.id, input);
-      await recordAudit(trx, 'account.profile_updated', { type: 'user', id: actor.id }, { locale: input.locale }, actor.id);
+      await recordAudit(trx, 'account.profile_updated', { type: 'user', id: actor.id }, undefined, actor.id);
     });
   }
 

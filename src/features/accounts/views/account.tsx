@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
-import { formatDateTime, LOCALES } from '../../../core/i18n/index.js';
-import { DataTable, ErrorSummary, Field, Notice, Select, type FieldErrors } from '../../../core/views/components.js';
+import { formatDateTime } from '../../../core/i18n/index.js';
+import { DataTable, ErrorSummary, Field, Notice, type FieldErrors } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { href, Layout } from '../../../core/views/layout.js';
 import type { ProfessionalStatus, SessionView } from '../model.js';
@@ -8,7 +8,6 @@ import type { ProfessionalStatus, SessionView } from '../model.js';
 export interface AccountHomeData {
   readonly email: string;
   readonly name: string;
-  readonly locale: string;
   readonly professional: { readonly status: ProfessionalStatus; readonly slug: string; readonly hasPhoto: boolean } | null;
 }
 
@@ -81,13 +80,15 @@ export function AccountPage({ ctx, data, values, errors, notice }: { ctx: ViewCo
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action={href(ctx, '/account/profile')} novalidate class="narrow">
         <Field name="name" label={ctx.t('account.name')} value={values?.name ?? data.name} error={errors?.name} autocomplete="name" required maxlength={120} />
-        <Select name="language" label={ctx.t('account.language')} options={LOCALES.map((l) => ({ value: l, label: ctx.t(`lang.${l}`) }))} value={values?.language ?? data.locale} error={errors?.language} required />
         <p class="form-actions">
           <button class="button" type="submit">
             {escapeHtml(ctx.t('account.save'))}
           </button>
         </p>
       </form>
+      <p>
+        {escapeHtml(ctx.t('account.languageElsewhere'))} <a href={href(ctx, '/account/preferences')}>{escapeHtml(ctx.t('account.languageLink'))}</a>
+      </p>
       <h2>{escapeHtml(ctx.t('emailChange.title'))}</h2>
       <p>{escapeHtml(ctx.t('emailChange.intro'))}</p>
       <form method="post" action={href(ctx, '/account/email')} novalidate class="narrow">
