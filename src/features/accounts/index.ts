@@ -7,6 +7,7 @@ import { requireActor, setSessionCookie } from '../../core/http/index.js';
 import { formValues, localPath, parseForm } from '../../core/http/forms.js';
 import { LOCALES, localizePath, type MessageKey } from '../../core/i18n/index.js';
 import type { FieldErrors } from '../../core/views/components.js';
+import { rememberBrowser, signInBrowser } from './device-cookie.js';
 import { defineAccountJobs } from './jobs.js';
 import { PROFESSIONAL_STATUSES } from './model.js';
 import './policy.js';
@@ -86,7 +87,8 @@ export default async function accounts(app: FastifyInstance, services: AppServic
       return reply.code(422).html(signInPage(request, { values: { email: (form.values.email ?? '').slice(0, 254) }, errors: form.errors, next }));
     }
     const values = { email: form.data.email, remember: form.data.remember ? 'on' : '' };
-    const result = await service.signIn({ email: form.data.email, password: form.data.password, remember: form.data.remember, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    const browser = signInBrowser(request);
+    const result = await service.signIn({ email: form.data.email, password: form.data.password, remember: form.data.remember, ip: request.ip, browser });
     if (result.kind === 'throttled') {
       const ms = Math.max(1000, result.until.getTime() - Date.now());
       const message = result.locked ? ctx.t('signIn.locked', { minutes: Math.ceil(ms / 60_000) }) : ctx.t('signIn.throttled', { seconds: Math.ceil(ms / 1000) });
@@ -106,6 +108,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     // A new session id at every sign-in: any session the browser already had ends here.
     if (request.actor) await service.signOut(request.actor.sessionId, request.actor.id);
     startSession(reply, result.session);
+    rememberBrowser(reply, browser, config.secureCookies);
     return reply.redirect(form.data.next ?? (result.staff ? '/admin' : to(request, '/account')), 303);
   });
 
@@ -438,9 +441,11 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     const problem = await passwordProblem(form.data.password, { staff: true });
     if (problem) return reply.code(422).html(SetupPage({ ctx, token, email: null, values, errors: { password: ctx.t(problem) } }) as string);
     try {
-      const session = await service.acceptInvite(form.data.token, { name: form.data.name, email: form.data.email, password: form.data.password, locale: request.locale }, request.headers['user-agent'] ?? null);
+      const browser = signInBrowser(request);
+      const session = await service.acceptInvite(form.data.token, { name: form.data.name, email: form.data.email, password: form.data.password, locale: request.locale }, browser);
       if (!session) return reply.code(410).html(InvalidLinkPage({ ctx }) as string);
       startSession(reply, session);
+      rememberBrowser(reply, browser, config.secureCookies);
       return reply.redirect('/admin', 303);
     } catch (e) {
       if (e instanceof ConflictError) return reply.code(422).html(SetupPage({ ctx, token, email: null, values, errors: { email: ctx.t('setup.emailTaken') } }) as string);

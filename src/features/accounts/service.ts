@@ -8,8 +8,9 @@ import { storeImage } from '../../core/media/index.js';
 import { TwoFactorService } from '../two-factor/service.js';
 import { NewsletterService } from '../newsletters/service.js';
 import { policyVersion } from '../site/legal.js';
+import { recordSignInBrowser } from './devices.js';
 import { accountExists, accountLocked, emailChangeConfirm, emailChanged, emailChangeTaken, passwordReset, professionalDecision, verifyEmail } from './emails.js';
-import type { Board, ProfessionalProfile, ProfessionalStatus, PublicProfile, SessionView, Specialty } from './model.js';
+import { type Board, describeUserAgent, type ProfessionalProfile, type ProfessionalStatus, type PublicProfile, type SessionView, type SignInBrowser, type Specialty } from './model.js';
 import * as store from './store.js';
 
 /** A verification link works for 48 hours; a reset link for 30 minutes (NIST: short-lived). */
@@ -57,14 +58,6 @@ export type SignInResult =
   | { readonly kind: 'failed' }
   | { readonly kind: 'throttled'; readonly until: Date; readonly locked: boolean };
 
-/** Browser and system names from a user agent, coarse on purpose (no versions, no device model). */
-export function describeUserAgent(ua: string | null): { browser: string | null; os: string | null } {
-  if (!ua) return { browser: null, os: null };
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : null;
-  const os = /iPhone|iPad/.test(ua) ? 'iOS' : /Android/.test(ua) ? 'Android' : /Windows/.test(ua) ? 'Windows' : /Mac OS X|Macintosh/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : null;
-  return { browser, os };
-}
-
 function isMemberOnly(roles: readonly auth.Role[]): boolean {
   return roles.every((r) => r === 'member');
 }
@@ -90,7 +83,7 @@ export class AccountService {
    * Checks credentials under throttling (per email typed and per IP address, in the database)
    * and opens a fresh session. Unknown, unverified and wrong all give the same `failed`.
    */
-  async signIn(input: { email: string; password: string; remember: boolean; ip: string; userAgent: string | null }): Promise<SignInResult> {
+  async signIn(input: { email: string; password: string; remember: boolean; ip: string; browser: SignInBrowser }): Promise<SignInResult> {
     const keys = { account: auth.throttle.accountKey(input.email), ip: auth.throttle.ipKey(input.ip) };
     const wait = await auth.throttle.currentWait(this.db, [keys.account, keys.ip]);
     if (wait) {
@@ -107,8 +100,9 @@ export class AccountService {
       }
       return this.db.transaction().execute(async (trx) => {
         await auth.throttle.clearFailures(trx, keys.account);
-        const session = await auth.createSession(trx, user.id, this.policy, input.userAgent, remember);
+        const session = await auth.createSession(trx, user.id, this.policy, input.browser.userAgent, remember);
         await recordAudit(trx, 'auth.sign_in', { type: 'user', id: user.id }, { remember }, user.id);
+        await recordSignInBrowser(trx, this.services, user, input.browser);
         return { kind: 'ok', session, staff: user.roles.some((r) => auth.STAFF_ROLES.includes(r)) } as const;
       });
     }
@@ -387,15 +381,18 @@ export class AccountService {
     return auth.findUsableInvite(this.db, token);
   }
 
-  /** Creates the staff account an invite names, once; then signs the person in. */
-  async acceptInvite(token: string, input: { name: string; email: string; password: string; locale: string }, userAgent: string | null): Promise<auth.NewSession | null> {
+  /** Creates the staff account an invite names, once; then signs the person in (their first sign-in). */
+  async acceptInvite(token: string, input: { name: string; email: string; password: string; locale: string }, browser: SignInBrowser): Promise<auth.NewSession | null> {
     return this.db.transaction().execute(async (trx) => {
       const invite = await auth.findUsableInvite(trx, token);
       if (!invite || !(await auth.markInviteUsed(trx, invite.id))) return null;
       if (await auth.findUserByEmail(trx, input.email)) throw new ConflictError('email_taken');
       const userId = await auth.createUser(trx, { ...input, roles: invite.roles });
       await recordAudit(trx, 'auth.staff_created', { type: 'user', id: userId }, { roles: invite.roles }, userId);
-      return auth.createSession(trx, userId, this.policy, userAgent);
+      const session = await auth.createSession(trx, userId, this.policy, browser.userAgent);
+      const user = await auth.findUserById(trx, userId);
+      if (user) await recordSignInBrowser(trx, this.services, user, browser);
+      return session;
     });
   }
 }

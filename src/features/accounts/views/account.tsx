@@ -3,7 +3,7 @@ import { formatDateTime } from '../../../core/i18n/index.js';
 import { DataTable, ErrorSummary, Field, Notice, type FieldErrors } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { href, Layout } from '../../../core/views/layout.js';
-import type { ProfessionalStatus, SessionView } from '../model.js';
+import { browserLabel, type ProfessionalStatus, type SessionView } from '../model.js';
 
 export interface AccountHomeData {
   readonly email: string;
@@ -104,10 +104,6 @@ export function AccountPage({ ctx, data, values, errors, notice }: { ctx: ViewCo
   );
 }
 
-function deviceLabel(ctx: ViewContext, s: SessionView): string {
-  return ctx.t('sessions.deviceOn', { browser: s.browser ?? ctx.t('sessions.unknownBrowser'), os: s.os ?? ctx.t('sessions.unknownOs') });
-}
-
 /** The signed-in person's sessions, each with its own sign-out button; "this device" marked. */
 export function SessionsPage({ ctx, sessions, notice }: { ctx: ViewContext; sessions: readonly SessionView[]; notice?: string | undefined }): JSX.Element {
   return (
@@ -119,7 +115,7 @@ export function SessionsPage({ ctx, sessions, notice }: { ctx: ViewContext; sess
         {sessions.map((s) => (
           <tr>
             <td>
-              <span safe>{deviceLabel(ctx, s)}</span>
+              <span safe>{browserLabel(ctx.t, s)}</span>
               {s.current ? (
                 <>
                   {' '}
@@ -133,7 +129,7 @@ export function SessionsPage({ ctx, sessions, notice }: { ctx: ViewContext; sess
             <td safe>{formatDateTime(ctx.locale, s.lastSeenAt)}</td>
             <td>
               <form method="post" action={href(ctx, `/account/sessions/${s.id}/revoke`)}>
-                <button type="submit" class="button small secondary" aria-label={`${ctx.t('sessions.signOut')}: ${deviceLabel(ctx, s)}, ${formatDateTime(ctx.locale, s.createdAt)}`}>
+                <button type="submit" class="button small secondary" aria-label={`${ctx.t('sessions.signOut')}: ${browserLabel(ctx.t, s)}, ${formatDateTime(ctx.locale, s.createdAt)}`}>
                   {escapeHtml(ctx.t('sessions.signOut'))}
                 </button>
               </form>
