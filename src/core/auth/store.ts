@@ -252,9 +252,13 @@ export async function updateProfile(trx: Trx, userId: string, p: { name: string 
   await trx.updateTable('users').set({ name: p.name, updated_at: nowIso() }).where('id', '=', userId).execute();
 }
 
-/** The person's own choices: the language of pages and emails, and unblurred sensitive images. */
-export async function updatePreferences(trx: Trx, userId: string, p: { locale: string; revealSensitiveMedia: boolean }): Promise<void> {
-  await trx.updateTable('users').set({ locale: p.locale, reveal_sensitive_media: p.revealSensitiveMedia, updated_at: nowIso() }).where('id', '=', userId).execute();
+/** The person's own choices: the language of pages and emails, unblurred sensitive images, new sign-in emails. */
+export async function updatePreferences(trx: Trx, userId: string, p: { locale: string; revealSensitiveMedia: boolean; newSignInEmail: boolean }): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ locale: p.locale, reveal_sensitive_media: p.revealSensitiveMedia, new_sign_in_email: p.newSignInEmail, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** Records the account's first sign-in; false when it had signed in before. */

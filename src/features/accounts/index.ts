@@ -334,7 +334,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     return reply.redirect(`${to(request, '/account')}?notice=saved`, 303);
   });
 
-  // Preferences: language, the patients' newsletter, unblurred sensitive images.
+  // Preferences: language, the patients' newsletter, unblurred sensitive images, new sign-in emails.
 
   app.get('/account/preferences', { config: { action: 'account.preferences' } }, async (request, reply) => {
     const { notice } = noticeQuery.parse(request.query ?? {});
@@ -347,10 +347,11 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     const ctx = request.view();
     const form = parseForm(preferencesForm, request.body, ctx.t);
     if (!form.ok) {
-      const values = { language: (form.values.language ?? '').slice(0, 10), newsletter: form.values.newsletter === 'on' ? 'on' : '', revealSensitiveMedia: form.values.revealSensitiveMedia === 'on' ? 'on' : '' };
+      const ticked = (name: string): string => (form.values[name] === 'on' ? 'on' : '');
+      const values = { language: (form.values.language ?? '').slice(0, 10), newsletter: ticked('newsletter'), revealSensitiveMedia: ticked('revealSensitiveMedia'), newSignInEmail: ticked('newSignInEmail') };
       return reply.code(422).html(PreferencesPage({ ctx, preferences: await service.preferences(actor), values, errors: form.errors }) as string);
     }
-    await service.savePreferences(actor, { locale: form.data.language, newsletter: form.data.newsletter, revealSensitiveMedia: form.data.revealSensitiveMedia });
+    await service.savePreferences(actor, { locale: form.data.language, newsletter: form.data.newsletter, revealSensitiveMedia: form.data.revealSensitiveMedia, newSignInEmail: form.data.newSignInEmail });
     return reply.redirect(`${localizePath(form.data.language, '/account/preferences')}?notice=saved`, 303);
   });
 

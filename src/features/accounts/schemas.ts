@@ -122,6 +122,7 @@ export const preferencesForm = z.object({
   language: z.enum(LOCALES, 'form.choose'),
   newsletter: checkbox.catch(false),
   revealSensitiveMedia: checkbox.catch(false),
+  newSignInEmail: checkbox.catch(false),
 });
 
 export const emailChangeForm = z.object({

@@ -8,7 +8,7 @@ import { storeImage } from '../../core/media/index.js';
 import { TwoFactorService } from '../two-factor/service.js';
 import { NewsletterService } from '../newsletters/service.js';
 import { policyVersion } from '../site/legal.js';
-import { recordSignInBrowser } from './devices.js';
+import { newSignInEmailRequired, recordSignInBrowser } from './devices.js';
 import { accountExists, accountLocked, emailChangeConfirm, emailChanged, emailChangeTaken, passwordReset, professionalDecision, verifyEmail } from './emails.js';
 import { type Board, describeUserAgent, type ProfessionalProfile, type ProfessionalStatus, type PublicProfile, type SessionView, type SignInBrowser, type Specialty } from './model.js';
 import * as store from './store.js';
@@ -30,6 +30,14 @@ export interface Preferences {
   readonly newsletter: boolean;
   /** Sees images marked sensitive without the blur (off by default). */
   readonly revealSensitiveMedia: boolean;
+  /** Is emailed when the account is signed in from a browser it has not seen (on by default). */
+  readonly newSignInEmail: boolean;
+}
+
+/** The preferences as the page shows them: with whether the new sign-in email may be turned off. */
+export interface PreferencesView extends Preferences {
+  /** Staff and professionals always get the new sign-in email. */
+  readonly newSignInEmailRequired: boolean;
 }
 
 type Services = Pick<AppServices, 'db' | 'mail' | 'config' | 'storage' | 'cipher'>;
@@ -285,10 +293,17 @@ export class AccountService {
   }
 
   /** The person's preferences as they stand. */
-  async preferences(actor: auth.Actor): Promise<Preferences> {
+  async preferences(actor: auth.Actor): Promise<PreferencesView> {
     const user = await auth.findUserById(this.db, actor.id);
     if (!user) throw new NotFoundError();
-    return { locale: user.locale as Locale, newsletter: await NewsletterService.receives(this.db, user.email, PATIENT_LIST), revealSensitiveMedia: user.revealSensitiveMedia };
+    const required = newSignInEmailRequired(user.roles);
+    return {
+      locale: user.locale as Locale,
+      newsletter: await NewsletterService.receives(this.db, user.email, PATIENT_LIST),
+      revealSensitiveMedia: user.revealSensitiveMedia,
+      newSignInEmail: required || user.newSignInEmail,
+      newSignInEmailRequired: required,
+    };
   }
 
   /**
@@ -296,17 +311,19 @@ export class AccountService {
    * newsletter is joined or left for the account's verified address, with a consent record.
    * Unblurred sensitive images are for adults: registered accounts are (the age is checked at
    * registration), and an account marked as a minor's is disabled and can never turn it on.
+   * Staff and professionals cannot turn the new sign-in email off: an unticked box is ignored.
    */
   async savePreferences(actor: auth.Actor, input: Preferences): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const user = await auth.findUserById(trx, actor.id);
       if (!user) throw new NotFoundError();
       if (user.disabledAt) throw new ForbiddenError();
-      await auth.updatePreferences(trx, user.id, { locale: input.locale, revealSensitiveMedia: input.revealSensitiveMedia });
+      const newSignInEmail = input.newSignInEmail || newSignInEmailRequired(user.roles);
+      await auth.updatePreferences(trx, user.id, { locale: input.locale, revealSensitiveMedia: input.revealSensitiveMedia, newSignInEmail });
       const receives = await NewsletterService.receives(trx, user.email, PATIENT_LIST);
       if (input.newsletter && !receives && user.emailVerifiedAt) await NewsletterService.subscribeConfirmed(trx, user.email, input.locale, [PATIENT_LIST], PREFERENCES_SOURCE);
       if (!input.newsletter && receives) await NewsletterService.leaveList(trx, user.email, PATIENT_LIST, PREFERENCES_SOURCE);
-      await recordAudit(trx, 'account.preferences_updated', { type: 'user', id: user.id }, { locale: input.locale, newsletter: input.newsletter, revealSensitiveMedia: input.revealSensitiveMedia }, user.id);
+      await recordAudit(trx, 'account.preferences_updated', { type: 'user', id: user.id }, { locale: input.locale, newsletter: input.newsletter, revealSensitiveMedia: input.revealSensitiveMedia, newSignInEmail }, user.id);
     });
   }
 

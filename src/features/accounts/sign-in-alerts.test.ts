@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildTestApp, form, type TestApp } from '../../../test/support/app.js';
 import { createStaffInvite, findUserByEmail } from '../../core/auth/index.js';
+import { totpStep } from '../../core/auth/totp.js';
+import { readBool } from '../../core/db/portable.js';
 import { runRetention } from '../../core/privacy/retention.js';
 import * as passkeyStore from '../passkeys/store.js';
 import { PASSWORD, registerVerified, remoteAddress } from './test-helpers.js';
@@ -100,6 +102,57 @@ describe('new sign-in emails: a browser the account has not seen is emailed abou
     assert.match(mail.text, /Navegador y sistema: Un navegador en un sistema desconocido\./);
     assert.match(mail.text, /Cuándo: \d{1,2} de \w+ de \d{4}.* UTC\./);
     assert.match(mail.text, /http:\/\/localhost:3000\/es\/account\/sessions/);
+  });
+
+  test('a member who turns the email off gets none, but the browser is still remembered', async () => {
+    await registerVerified(t, 'quiet@example.test');
+    const { res } = await signInFrom('quiet@example.test');
+    const session = /sutura_session=([^;]+)/.exec([res.headers['set-cookie'] ?? []].flat().join('\n'))![1]!;
+    const saved = await t.request({ method: 'POST', url: '/account/preferences', as: session, remoteAddress: remoteAddress(), ...form({ language: 'en' }) });
+    assert.equal(saved.statusCode, 303);
+    assert.equal((await findUserByEmail(db(), 'quiet@example.test'))!.newSignInEmail, false);
+    assert.doesNotMatch((await t.request({ url: '/account/preferences', as: session })).body, /name="newSignInEmail"[^>]* checked/);
+
+    await signInFrom('quiet@example.test', { ua: CHROME_WINDOWS });
+    assert.equal((await alerts('quiet@example.test')).length, 0);
+    assert.equal((await devicesOf('quiet@example.test')).length, 2, 'turning it on later does not bring up old news');
+  });
+
+  test('staff cannot turn it off: the page says so, the form ignores an unticked box, and the email goes anyway', async () => {
+    const email = 'eda@example.test';
+    const staff = await t.signIn(['editor'], email);
+    const page = await t.request({ url: '/account/preferences', as: staff });
+    assert.match(page.body, /<input type="checkbox" id="field-newSignInEmail" name="newSignInEmail" value="on" checked disabled/);
+    assert.match(page.body, /Staff and professional accounts always get this email, so it cannot be turned off\./);
+    const saved = await t.request({ method: 'POST', url: '/account/preferences', as: staff, remoteAddress: remoteAddress(), ...form({ language: 'en' }) });
+    assert.equal(saved.statusCode, 303);
+    const row = await db().selectFrom('users').select('new_sign_in_email').where('email', '=', email).executeTakeFirstOrThrow();
+    assert.equal(readBool(row.new_sign_in_email), true, 'the unticked box was ignored');
+    assert.match((await t.request({ url: saved.headers.location!, as: staff })).body, /cannot be turned off/);
+
+    // Staff sign in with the password and then a code: the browser is recorded when the code opens the session.
+    const step = totpStep();
+    const twoStep = async (code: string, browser: { device?: string; ua: string }): Promise<string | undefined> => {
+      const body = form({ email, password: 'correct horse battery staple' });
+      const cookies = browser.device ? `sutura_device=${browser.device}` : '';
+      const first = await t.request({ method: 'POST', url: '/account/sign-in', remoteAddress: remoteAddress(), payload: body.payload, headers: { ...body.headers, 'user-agent': browser.ua, cookie: cookies } });
+      assert.equal(first.headers.location, '/account/two-factor/verify');
+      assert.equal(deviceCookie(first), undefined, 'no session yet, nothing recorded yet');
+      const pending = String([first.headers['set-cookie']].flat().find((c) => c?.startsWith('sutura_second_step='))).split(';')[0]!;
+      const verified = await t.request({ method: 'POST', url: '/account/two-factor/verify', remoteAddress: remoteAddress(), ...form({ code }), headers: { ...form({}).headers, 'user-agent': browser.ua, cookie: [pending, cookies].filter(Boolean).join('; ') } });
+      assert.equal(verified.statusCode, 303, verified.body);
+      return deviceCookie(verified)?.value;
+    };
+    const laptop = await twoStep(t.totpCode(email, step), { ua: FIREFOX_LINUX });
+    assert.ok(laptop);
+    assert.equal((await alerts(email)).length, 0, 'their first sign-in');
+    // Even a choice stored while they were a member (or written by hand) does not stop it.
+    await db().updateTable('users').set({ new_sign_in_email: false }).where('email', '=', email).execute();
+    await twoStep(t.totpCode(email, step + 1), { ua: CHROME_WINDOWS });
+    const [mail] = await alerts(email);
+    assert.ok(mail, 'staff are always told');
+    assert.match(mail.text, /Staff and professional accounts always get these emails\./);
+    assert.doesNotMatch(mail.text, /\/account\/preferences/);
   });
 
   test('a staff set-up link is the account\'s first sign-in: remembered without an email', async () => {
