@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'account.preferences_updated',
   'account.email_change_requested',
   'account.email_changed',
+  'account.new_browser',
   'professional.applied',
   'professional.approved',
   'professional.rejected',

@@ -159,6 +159,7 @@ export const findUserById = store.findUserById;
 export const markEmailVerified = store.markEmailVerified;
 export const updateProfile = store.updateProfile;
 export const updatePreferences = store.updatePreferences;
+export const markFirstSignIn = store.markFirstSignIn;
 
 export async function setPassword(trx: Trx, userId: string, password: string): Promise<void> {
   await store.setPasswordHash(trx, userId, await hashPassword(password));

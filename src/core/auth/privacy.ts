@@ -17,6 +17,8 @@ definePersonalData(
       email_verified_at: 'account',
       newsletter_opt_in: 'consent',
       reveal_sensitive_media: 'preferences',
+      new_sign_in_email: 'preferences',
+      first_signed_in_at: 'account',
       terms_version: 'consent',
       terms_accepted_at: 'consent',
       privacy_version: 'consent',

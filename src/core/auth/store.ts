@@ -17,6 +17,8 @@ export interface UserRecord {
   country: string | null;
   /** Sees images marked sensitive without the blur. */
   revealSensitiveMedia: boolean;
+  /** Wants an email when the account is signed in from a browser it has not seen. */
+  newSignInEmail: boolean;
 }
 
 export interface SessionRecord {
@@ -46,7 +48,7 @@ async function rolesFor(db: Db | Trx, userId: string): Promise<Role[]> {
 }
 
 async function toUser(db: Db | Trx, row: {
-  id: string; email: string; name: string; password_hash: string | null; locale: string; created_at: unknown; disabled_at: unknown; email_verified_at: unknown; country: string | null; reveal_sensitive_media: unknown;
+  id: string; email: string; name: string; password_hash: string | null; locale: string; created_at: unknown; disabled_at: unknown; email_verified_at: unknown; country: string | null; reveal_sensitive_media: unknown; new_sign_in_email: unknown;
 }): Promise<UserRecord> {
   return {
     id: row.id,
@@ -60,6 +62,7 @@ async function toUser(db: Db | Trx, row: {
     emailVerifiedAt: readTimeOrNull(row.email_verified_at),
     country: row.country,
     revealSensitiveMedia: readBool(row.reveal_sensitive_media),
+    newSignInEmail: readBool(row.new_sign_in_email),
   };
 }
 
@@ -129,6 +132,8 @@ export async function insertUser(
       terms_accepted_at: user.termsVersion ? now : null,
       newsletter_opt_in: user.newsletterOptIn ?? false,
       reveal_sensitive_media: false,
+      new_sign_in_email: true,
+      first_signed_in_at: null,
     })
     .execute();
   for (const role of user.roles) {
@@ -243,13 +248,23 @@ export async function setPasswordHash(trx: Trx, userId: string, passwordHash: st
   await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', userId).execute();
 }
 
-export async function updateProfile(trx: Trx, userId: string, p: { name: string; locale: string }): Promise<void> {
-  await trx.updateTable('users').set({ name: p.name, locale: p.locale, updated_at: nowIso() }).where('id', '=', userId).execute();
+export async function updateProfile(trx: Trx, userId: string, p: { name: string }): Promise<void> {
+  await trx.updateTable('users').set({ name: p.name, updated_at: nowIso() }).where('id', '=', userId).execute();
 }
 
-/** The person's own choices: the language of pages and emails, and unblurred sensitive images. */
-export async function updatePreferences(trx: Trx, userId: string, p: { locale: string; revealSensitiveMedia: boolean }): Promise<void> {
-  await trx.updateTable('users').set({ locale: p.locale, reveal_sensitive_media: p.revealSensitiveMedia, updated_at: nowIso() }).where('id', '=', userId).execute();
+/** The person's own choices: the language of pages and emails, unblurred sensitive images, new sign-in emails. */
+export async function updatePreferences(trx: Trx, userId: string, p: { locale: string; revealSensitiveMedia: boolean; newSignInEmail: boolean }): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ locale: p.locale, reveal_sensitive_media: p.revealSensitiveMedia, new_sign_in_email: p.newSignInEmail, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Records the account's first sign-in; false when it had signed in before. */
+export async function markFirstSignIn(trx: Trx, userId: string, at: Date): Promise<boolean> {
+  const result = await trx.updateTable('users').set({ first_signed_in_at: at.toISOString() }).where('id', '=', userId).where('first_signed_in_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Adds a role; returns false when the user already held it. */

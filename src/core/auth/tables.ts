@@ -16,6 +16,10 @@ export interface UsersTable {
   terms_accepted_at: DbTime | null;
   newsletter_opt_in: DbBool;
   reveal_sensitive_media: DbBool;
+  /** Email the person when their account is signed in from a browser it has not seen (on by default). */
+  new_sign_in_email: DbBool;
+  /** The account's first sign-in: until then no browser is known, and the first one is learned without an email. */
+  first_signed_in_at: DbTime | null;
   /** The person objected to marketing (no newsletter or other marketing mail) / to analytics; null when not. */
   objected_marketing_at: DbTime | null;
   objected_analytics_at: DbTime | null;

@@ -57,6 +57,7 @@ export function splitLocale(url: string): { locale: Locale; url: string } {
 // Intl formatters are costly to build (ICU data, native memory): one per language and style.
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+const zonedFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 function formatter(cache: Map<Locale, Intl.DateTimeFormat>, locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   let format = cache.get(locale);
@@ -84,4 +85,12 @@ export function formatDate(locale: Locale, date: Date): string {
 
 export function formatDateTime(locale: Locale, date: Date): string {
   return formatter(dateTimeFormats, locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/**
+ * A moment with its zone named ("March 3, 2027 at 2:05 PM UTC"), for emails: the reader may be
+ * anywhere, and we do not know their time zone, so the time is in UTC and says so.
+ */
+export function formatDateTimeUtc(locale: Locale, date: Date): string {
+  return formatter(zonedFormats, locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(date);
 }

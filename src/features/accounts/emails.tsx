@@ -1,5 +1,6 @@
 import { type EmailTemplate, type MailSite, renderSimpleMessage } from '../../core/mail/index.js';
-import type { Locale } from '../../core/i18n/index.js';
+import { formatDateTimeUtc, type Locale } from '../../core/i18n/index.js';
+import { browserLabel } from './model.js';
 
 /** One paragraph, an optional button, more paragraphs: every account email has this shape. */
 function simpleMail(site: MailSite & { locale: Locale }, subject: string, intro: string, action: { label: string; url: string } | null, after: readonly string[]): { subject: string; html: string; text: string } {
@@ -129,5 +130,32 @@ export const emailChanged: EmailTemplate<{ newEmail: string; contact: string }> 
       null,
       [t('emailChange.mail.changedWarning', { email: data.contact })],
     );
+  },
+};
+
+/**
+ * The account was signed in to from a browser it had not seen: when, which browser and system,
+ * and what to do if it was not the holder. `preferencesUrl` is null for staff and professionals,
+ * who cannot turn these emails off.
+ */
+export const newSignIn: EmailTemplate<{ at: Date; browser: string | null; os: string | null; resetUrl: string; sessionsUrl: string; preferencesUrl: string | null }> = {
+  name: 'account.new_sign_in',
+  category: 'transactional',
+  render(t, data, site) {
+    return renderSimpleMessage(site, {
+      subject: t('account.mail.newSignInSubject', { practice: site.practice.name }),
+      paragraphs: [
+        t('account.mail.newSignInIntro', { practice: site.practice.name }),
+        t('account.mail.newSignInWhen', { when: formatDateTimeUtc(site.locale, data.at) }),
+        t('account.mail.newSignInBrowser', { browser: browserLabel(t, data) }),
+        t('account.mail.newSignInYou'),
+        t('account.mail.newSignInNotYou'),
+      ],
+      action: { label: t('account.mail.newSignInAction'), url: data.resetUrl },
+      after: [
+        t('account.mail.newSignInSessions', { url: data.sessionsUrl }),
+        data.preferencesUrl ? t('account.mail.newSignInStop', { url: data.preferencesUrl }) : t('account.mail.newSignInAlways'),
+      ],
+    });
   },
 };

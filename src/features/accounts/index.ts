@@ -7,6 +7,7 @@ import { requireActor, setSessionCookie } from '../../core/http/index.js';
 import { formValues, localPath, parseForm } from '../../core/http/forms.js';
 import { LOCALES, localizePath, type MessageKey } from '../../core/i18n/index.js';
 import type { FieldErrors } from '../../core/views/components.js';
+import { rememberBrowser, signInBrowser } from './device-cookie.js';
 import { defineAccountJobs } from './jobs.js';
 import { PROFESSIONAL_STATUSES } from './model.js';
 import './policy.js';
@@ -86,7 +87,8 @@ export default async function accounts(app: FastifyInstance, services: AppServic
       return reply.code(422).html(signInPage(request, { values: { email: (form.values.email ?? '').slice(0, 254) }, errors: form.errors, next }));
     }
     const values = { email: form.data.email, remember: form.data.remember ? 'on' : '' };
-    const result = await service.signIn({ email: form.data.email, password: form.data.password, remember: form.data.remember, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    const browser = signInBrowser(request);
+    const result = await service.signIn({ email: form.data.email, password: form.data.password, remember: form.data.remember, ip: request.ip, browser });
     if (result.kind === 'throttled') {
       const ms = Math.max(1000, result.until.getTime() - Date.now());
       const message = result.locked ? ctx.t('signIn.locked', { minutes: Math.ceil(ms / 60_000) }) : ctx.t('signIn.throttled', { seconds: Math.ceil(ms / 1000) });
@@ -106,6 +108,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     // A new session id at every sign-in: any session the browser already had ends here.
     if (request.actor) await service.signOut(request.actor.sessionId, request.actor.id);
     startSession(reply, result.session);
+    rememberBrowser(reply, browser, config.secureCookies);
     return reply.redirect(form.data.next ?? (result.staff ? '/admin' : to(request, '/account')), 303);
   });
 
@@ -251,7 +254,7 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     const { user, professional } = await service.account(requireActor(request));
     return AccountPage({
       ctx: request.view(),
-      data: { email: user.email, name: user.name, locale: user.locale, professional: professional ? { status: professional.status, slug: professional.slug, hasPhoto: professional.photoId !== null } : null },
+      data: { email: user.email, name: user.name, professional: professional ? { status: professional.status, slug: professional.slug, hasPhoto: professional.photoId !== null } : null },
       ...extra,
     }) as string;
   }
@@ -327,11 +330,11 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     const actor = requireActor(request);
     const form = parseForm(profileForm, request.body, request.view().t);
     if (!form.ok) return reply.code(422).html(await accountPage(request, { values: form.values, errors: form.errors }));
-    await service.updateProfile(actor, { name: form.data.name, locale: form.data.language });
-    return reply.redirect(`${localizePath(form.data.language, '/account')}?notice=saved`, 303);
+    await service.updateProfile(actor, { name: form.data.name });
+    return reply.redirect(`${to(request, '/account')}?notice=saved`, 303);
   });
 
-  // Preferences: language, the patients' newsletter, unblurred sensitive images.
+  // Preferences: language, the patients' newsletter, unblurred sensitive images, new sign-in emails.
 
   app.get('/account/preferences', { config: { action: 'account.preferences' } }, async (request, reply) => {
     const { notice } = noticeQuery.parse(request.query ?? {});
@@ -344,10 +347,11 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     const ctx = request.view();
     const form = parseForm(preferencesForm, request.body, ctx.t);
     if (!form.ok) {
-      const values = { language: (form.values.language ?? '').slice(0, 10), newsletter: form.values.newsletter === 'on' ? 'on' : '', revealSensitiveMedia: form.values.revealSensitiveMedia === 'on' ? 'on' : '' };
+      const ticked = (name: string): string => (form.values[name] === 'on' ? 'on' : '');
+      const values = { language: (form.values.language ?? '').slice(0, 10), newsletter: ticked('newsletter'), revealSensitiveMedia: ticked('revealSensitiveMedia'), newSignInEmail: ticked('newSignInEmail') };
       return reply.code(422).html(PreferencesPage({ ctx, preferences: await service.preferences(actor), values, errors: form.errors }) as string);
     }
-    await service.savePreferences(actor, { locale: form.data.language, newsletter: form.data.newsletter, revealSensitiveMedia: form.data.revealSensitiveMedia });
+    await service.savePreferences(actor, { locale: form.data.language, newsletter: form.data.newsletter, revealSensitiveMedia: form.data.revealSensitiveMedia, newSignInEmail: form.data.newSignInEmail });
     return reply.redirect(`${localizePath(form.data.language, '/account/preferences')}?notice=saved`, 303);
   });
 
@@ -438,9 +442,11 @@ export default async function accounts(app: FastifyInstance, services: AppServic
     const problem = await passwordProblem(form.data.password, { staff: true });
     if (problem) return reply.code(422).html(SetupPage({ ctx, token, email: null, values, errors: { password: ctx.t(problem) } }) as string);
     try {
-      const session = await service.acceptInvite(form.data.token, { name: form.data.name, email: form.data.email, password: form.data.password, locale: request.locale }, request.headers['user-agent'] ?? null);
+      const browser = signInBrowser(request);
+      const session = await service.acceptInvite(form.data.token, { name: form.data.name, email: form.data.email, password: form.data.password, locale: request.locale }, browser);
       if (!session) return reply.code(410).html(InvalidLinkPage({ ctx }) as string);
       startSession(reply, session);
+      rememberBrowser(reply, browser, config.secureCookies);
       return reply.redirect('/admin', 303);
     } catch (e) {
       if (e instanceof ConflictError) return reply.code(422).html(SetupPage({ ctx, token, email: null, values, errors: { email: ctx.t('setup.emailTaken') } }) as string);

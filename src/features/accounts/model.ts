@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/i18n/index.js';
+import type { Locale, Translate } from '../../core/i18n/index.js';
 import type { StoredImage } from '../../core/media/index.js';
 
 /** ISO 3166-1 alpha-2 codes; names come from Intl in the reader's language. */
@@ -80,4 +80,23 @@ export interface SessionView {
   readonly browser: string | null;
   readonly os: string | null;
   readonly current: boolean;
+}
+
+/** The browser a sign-in comes from: the random id its cookie holds (a new one if it had none) and its user agent. */
+export interface SignInBrowser {
+  readonly deviceId: string;
+  readonly userAgent: string | null;
+}
+
+/** Browser and system names from a user agent, coarse on purpose (no versions, no device model). */
+export function describeUserAgent(ua: string | null): { browser: string | null; os: string | null } {
+  if (!ua) return { browser: null, os: null };
+  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : null;
+  const os = /iPhone|iPad/.test(ua) ? 'iOS' : /Android/.test(ua) ? 'Android' : /Windows/.test(ua) ? 'Windows' : /Mac OS X|Macintosh/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : null;
+  return { browser, os };
+}
+
+/** A browser in plain words ("Firefox on Linux"), as the sessions list and the new sign-in email name it. */
+export function browserLabel(t: Translate, d: { readonly browser: string | null; readonly os: string | null }): string {
+  return t('sessions.deviceOn', { browser: d.browser ?? t('sessions.unknownBrowser'), os: d.os ?? t('sessions.unknownOs') });
 }

@@ -10,7 +10,7 @@ import { StaffService } from '../staff/service.js';
 import { AccountService } from './service.js';
 import { registerVerified, remoteAddress, signIn } from './test-helpers.js';
 
-describe('preferences: language, the patients\' newsletter, unblurred sensitive images', () => {
+describe('preferences: language, the patients\' newsletter, unblurred sensitive images, new sign-in emails', () => {
   let t: TestApp;
   before(async () => {
     t = await buildTestApp();
@@ -21,14 +21,16 @@ describe('preferences: language, the patients\' newsletter, unblurred sensitive 
   const user = async (email: string) => (await findUserByEmail(t.services.db, email))!;
   const subscriber = (email: string) => t.services.db.selectFrom('newsletter_subscribers').select(['id', 'status']).where('email', '=', email).executeTakeFirst();
 
-  test('only a signed-in person reaches their own preferences; everything starts off', async () => {
+  test('only a signed-in person reaches their own preferences; everything starts off but the new sign-in email', async () => {
     assert.equal((await t.request({ url: '/account/preferences', headers: { accept: 'application/json' } })).statusCode, 401);
     await registerVerified(t, 'pia@example.test');
     const session = (await signIn(t, 'pia@example.test')).token!;
     const page = await t.request({ url: '/account/preferences', as: session });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Show sensitive medical images without blur/);
-    assert.doesNotMatch(page.body, /checked/, 'no box is ticked in advance');
+    const ticked = [...page.body.matchAll(/<input type="checkbox"[^>]*name="(\w+)"[^>]*>/g)].filter((m) => / checked/.test(m[0])).map((m) => m[1]);
+    assert.deepEqual(ticked, ['newSignInEmail'], 'only the new sign-in email is ticked in advance');
+    assert.match(page.body, /Email me when my account is signed in from a new browser/);
     assert.match((await t.request({ url: '/account', as: session })).body, /href="\/account\/preferences"/, 'linked from the account page');
     assert.match(page.body, /href="\/account"/, 'name and email changes are linked');
   });
@@ -80,7 +82,7 @@ describe('preferences: language, the patients\' newsletter, unblurred sensitive 
     await new StaffService(t.services).markMinor(officerActor, young.id, 'guardian_request');
     assert.equal((await post(session, { language: 'en', revealSensitiveMedia: 'on' })).statusCode, 401, 'signed out at once');
     const actor = { id: young.id, name: young.name, email: young.email, roles: young.roles, sessionId: 'gone', revealSensitiveMedia: false };
-    await assert.rejects(new AccountService(t.services, sessionPolicy(t.services.config)).savePreferences(actor, { locale: 'en', newsletter: false, revealSensitiveMedia: true }), ForbiddenError);
+    await assert.rejects(new AccountService(t.services, sessionPolicy(t.services.config)).savePreferences(actor, { locale: 'en', newsletter: false, revealSensitiveMedia: true, newSignInEmail: true }), ForbiddenError);
     const row = await t.services.db.selectFrom('users').select('reveal_sensitive_media').where('id', '=', young.id).executeTakeFirstOrThrow();
     assert.equal(readBool(row.reveal_sensitive_media), false);
   });

@@ -74,8 +74,9 @@ describe('professional registration and verification by staff', () => {
     await enrolTotp(t, again);
     assert.match((await t.request({ url: '/account', as: again })).body, /You are a verified professional/);
 
-    const mail = await lastMail(t, 'approve@example.test');
-    assert.equal(mail?.template, 'account.professional_decision');
+    // That sign-in came from a browser without the device cookie: a new sign-in email followed the decision.
+    assert.equal((await lastMail(t, 'approve@example.test'))?.template, 'account.new_sign_in');
+    const mail = await db().selectFrom('mail_messages').select('text').where('to_address', '=', 'approve@example.test').where('template', '=', 'account.professional_decision').executeTakeFirst();
     assert.match(mail?.text ?? '', /approved/);
     const event = await db().selectFrom('audit_events').selectAll().where('action', '=', 'professional.approved').where('target_id', '=', id).executeTakeFirstOrThrow();
     assert.equal(event.actor_id, await userId('mod@example.test'));

@@ -83,7 +83,7 @@ describe('member registration and email verification', () => {
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /rosa@example.test/);
     const events = await t.services.db.selectFrom('audit_events').select('action').where('target_id', '=', user.id).execute();
-    assert.deepEqual(new Set(events.map((e) => e.action)), new Set(['account.registered', 'account.email_verified', 'auth.sign_in']));
+    assert.deepEqual(new Set(events.map((e) => e.action)), new Set(['account.registered', 'account.email_verified', 'auth.sign_in', 'account.new_browser']));
     assert.ok(!JSON.stringify(await t.services.db.selectFrom('audit_events').select('change').execute()).includes(PASSWORD));
   });
 

@@ -109,9 +109,9 @@ export const resetForm = z.object({
   password: newPassword,
 });
 
+/** The account page's form: the name only (the language is a preference, on its own page). */
 export const profileForm = z.object({
   name: line(120),
-  language: z.enum(LOCALES, 'form.choose'),
 });
 
 /**
@@ -122,6 +122,7 @@ export const preferencesForm = z.object({
   language: z.enum(LOCALES, 'form.choose'),
   newsletter: checkbox.catch(false),
   revealSensitiveMedia: checkbox.catch(false),
+  newSignInEmail: checkbox.catch(false),
 });
 
 export const emailChangeForm = z.object({

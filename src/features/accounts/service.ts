@@ -7,8 +7,9 @@ import { type Locale, localizePath } from '../../core/i18n/index.js';
 import { storeImage } from '../../core/media/index.js';
 import { TwoFactorService } from '../two-factor/service.js';
 import { NewsletterService } from '../newsletters/service.js';
+import { newSignInEmailRequired, recordSignInBrowser } from './devices.js';
 import { accountExists, accountLocked, emailChangeConfirm, emailChanged, emailChangeTaken, passwordReset, professionalDecision, verifyEmail } from './emails.js';
-import type { Board, ProfessionalProfile, ProfessionalStatus, PublicProfile, SessionView, Specialty } from './model.js';
+import { type Board, describeUserAgent, type ProfessionalProfile, type ProfessionalStatus, type PublicProfile, type SessionView, type SignInBrowser, type Specialty } from './model.js';
 import * as store from './store.js';
 
 /** A verification link works for 48 hours; a reset link for 30 minutes (NIST: short-lived). */
@@ -28,6 +29,14 @@ export interface Preferences {
   readonly newsletter: boolean;
   /** Sees images marked sensitive without the blur (off by default). */
   readonly revealSensitiveMedia: boolean;
+  /** Is emailed when the account is signed in from a browser it has not seen (on by default). */
+  readonly newSignInEmail: boolean;
+}
+
+/** The preferences as the page shows them: with whether the new sign-in email may be turned off. */
+export interface PreferencesView extends Preferences {
+  /** Staff and professionals always get the new sign-in email. */
+  readonly newSignInEmailRequired: boolean;
 }
 
 type Services = Pick<AppServices, 'db' | 'mail' | 'config' | 'storage' | 'cipher' | 'policyVersions'>;
@@ -56,14 +65,6 @@ export type SignInResult =
   | { readonly kind: 'failed' }
   | { readonly kind: 'throttled'; readonly until: Date; readonly locked: boolean };
 
-/** Browser and system names from a user agent, coarse on purpose (no versions, no device model). */
-export function describeUserAgent(ua: string | null): { browser: string | null; os: string | null } {
-  if (!ua) return { browser: null, os: null };
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : null;
-  const os = /iPhone|iPad/.test(ua) ? 'iOS' : /Android/.test(ua) ? 'Android' : /Windows/.test(ua) ? 'Windows' : /Mac OS X|Macintosh/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : null;
-  return { browser, os };
-}
-
 function isMemberOnly(roles: readonly auth.Role[]): boolean {
   return roles.every((r) => r === 'member');
 }
@@ -89,7 +90,7 @@ export class AccountService {
    * Checks credentials under throttling (per email typed and per IP address, in the database)
    * and opens a fresh session. Unknown, unverified and wrong all give the same `failed`.
    */
-  async signIn(input: { email: string; password: string; remember: boolean; ip: string; userAgent: string | null }): Promise<SignInResult> {
+  async signIn(input: { email: string; password: string; remember: boolean; ip: string; browser: SignInBrowser }): Promise<SignInResult> {
     const keys = { account: auth.throttle.accountKey(input.email), ip: auth.throttle.ipKey(input.ip) };
     const wait = await auth.throttle.currentWait(this.db, [keys.account, keys.ip]);
     if (wait) {
@@ -106,8 +107,9 @@ export class AccountService {
       }
       return this.db.transaction().execute(async (trx) => {
         await auth.throttle.clearFailures(trx, keys.account);
-        const session = await auth.createSession(trx, user.id, this.policy, input.userAgent, remember);
+        const session = await auth.createSession(trx, user.id, this.policy, input.browser.userAgent, remember);
         await recordAudit(trx, 'auth.sign_in', { type: 'user', id: user.id }, { remember }, user.id);
+        await recordSignInBrowser(trx, this.services, user, input.browser);
         return { kind: 'ok', session, staff: user.roles.some((r) => auth.STAFF_ROLES.includes(r)) } as const;
       });
     }
@@ -281,18 +283,26 @@ export class AccountService {
     return { user, professional: await store.findProfile(this.db, actor.id) };
   }
 
-  async updateProfile(actor: auth.Actor, input: { name: string; locale: Locale }): Promise<void> {
+  /** Changes the person's name (their language is a preference, on the preferences page). */
+  async updateProfile(actor: auth.Actor, input: { name: string }): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await auth.updateProfile(trx, actor.id, input);
-      await recordAudit(trx, 'account.profile_updated', { type: 'user', id: actor.id }, { locale: input.locale }, actor.id);
+      await recordAudit(trx, 'account.profile_updated', { type: 'user', id: actor.id }, undefined, actor.id);
     });
   }
 
   /** The person's preferences as they stand. */
-  async preferences(actor: auth.Actor): Promise<Preferences> {
+  async preferences(actor: auth.Actor): Promise<PreferencesView> {
     const user = await auth.findUserById(this.db, actor.id);
     if (!user) throw new NotFoundError();
-    return { locale: user.locale as Locale, newsletter: await NewsletterService.receives(this.db, user.email, PATIENT_LIST), revealSensitiveMedia: user.revealSensitiveMedia };
+    const required = newSignInEmailRequired(user.roles);
+    return {
+      locale: user.locale as Locale,
+      newsletter: await NewsletterService.receives(this.db, user.email, PATIENT_LIST),
+      revealSensitiveMedia: user.revealSensitiveMedia,
+      newSignInEmail: required || user.newSignInEmail,
+      newSignInEmailRequired: required,
+    };
   }
 
   /**
@@ -300,17 +310,19 @@ export class AccountService {
    * newsletter is joined or left for the account's verified address, with a consent record.
    * Unblurred sensitive images are for adults: registered accounts are (the age is checked at
    * registration), and an account marked as a minor's is disabled and can never turn it on.
+   * Staff and professionals cannot turn the new sign-in email off: an unticked box is ignored.
    */
   async savePreferences(actor: auth.Actor, input: Preferences): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const user = await auth.findUserById(trx, actor.id);
       if (!user) throw new NotFoundError();
       if (user.disabledAt) throw new ForbiddenError();
-      await auth.updatePreferences(trx, user.id, { locale: input.locale, revealSensitiveMedia: input.revealSensitiveMedia });
+      const newSignInEmail = input.newSignInEmail || newSignInEmailRequired(user.roles);
+      await auth.updatePreferences(trx, user.id, { locale: input.locale, revealSensitiveMedia: input.revealSensitiveMedia, newSignInEmail });
       const receives = await NewsletterService.receives(trx, user.email, PATIENT_LIST);
       if (input.newsletter && !receives && user.emailVerifiedAt) await NewsletterService.subscribeConfirmed(trx, user.email, input.locale, [PATIENT_LIST], PREFERENCES_SOURCE, this.services.policyVersions.current('privacy'));
       if (!input.newsletter && receives) await NewsletterService.leaveList(trx, user.email, PATIENT_LIST, PREFERENCES_SOURCE, this.services.policyVersions.current('privacy'));
-      await recordAudit(trx, 'account.preferences_updated', { type: 'user', id: user.id }, { locale: input.locale, newsletter: input.newsletter, revealSensitiveMedia: input.revealSensitiveMedia }, user.id);
+      await recordAudit(trx, 'account.preferences_updated', { type: 'user', id: user.id }, { locale: input.locale, newsletter: input.newsletter, revealSensitiveMedia: input.revealSensitiveMedia, newSignInEmail }, user.id);
     });
   }
 
@@ -385,15 +397,18 @@ export class AccountService {
     return auth.findUsableInvite(this.db, token);
   }
 
-  /** Creates the staff account an invite names, once; then signs the person in. */
-  async acceptInvite(token: string, input: { name: string; email: string; password: string; locale: string }, userAgent: string | null): Promise<auth.NewSession | null> {
+  /** Creates the staff account an invite names, once; then signs the person in (their first sign-in). */
+  async acceptInvite(token: string, input: { name: string; email: string; password: string; locale: string }, browser: SignInBrowser): Promise<auth.NewSession | null> {
     return this.db.transaction().execute(async (trx) => {
       const invite = await auth.findUsableInvite(trx, token);
       if (!invite || !(await auth.markInviteUsed(trx, invite.id))) return null;
       if (await auth.findUserByEmail(trx, input.email)) throw new ConflictError('email_taken');
       const userId = await auth.createUser(trx, { ...input, roles: invite.roles });
       await recordAudit(trx, 'auth.staff_created', { type: 'user', id: userId }, { roles: invite.roles }, userId);
-      return auth.createSession(trx, userId, this.policy, userAgent);
+      const session = await auth.createSession(trx, userId, this.policy, browser.userAgent);
+      const user = await auth.findUserById(trx, userId);
+      if (user) await recordSignInBrowser(trx, this.services, user, browser);
+      return session;
     });
   }
 }

@@ -148,3 +148,22 @@ export async function userIdOfPublicSlug(db: Conn, slug: string): Promise<string
   const row = await db.selectFrom('professional_profiles').select('user_id').where('status', '=', 'approved').where('slug', '=', slug).executeTakeFirst();
   return row?.user_id ?? null;
 }
+
+// Browsers known to an account
+
+/** Marks a browser as seen again; false when the account does not know it. */
+export async function touchKnownDevice(trx: Trx, userId: string, deviceHash: string, at: Date): Promise<boolean> {
+  const r = await trx.updateTable('known_devices').set({ last_seen_at: at.toISOString() }).where('user_id', '=', userId).where('device_hash', '=', deviceHash).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Remembers a browser for an account; false when a concurrent sign-in from it got there first. */
+export async function insertKnownDevice(trx: Trx, d: { userId: string; deviceHash: string; browser: string | null; os: string | null; at: Date }): Promise<boolean> {
+  const at = d.at.toISOString();
+  const r = await trx
+    .insertInto('known_devices')
+    .values({ user_id: d.userId, device_hash: d.deviceHash, browser: d.browser, os: d.os, first_seen_at: at, last_seen_at: at })
+    .onConflict((oc) => oc.columns(['user_id', 'device_hash']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}

@@ -18,8 +18,20 @@ export interface ProfessionalProfilesTable {
   updated_at: DbTime;
 }
 
+/** A browser that has signed in to an account: only a hash of its device id, tied to the account. */
+export interface KnownDevicesTable {
+  user_id: string;
+  device_hash: string;
+  /** Coarse names from the user agent ("Firefox", "Linux"), no versions; null when unrecognised. */
+  browser: string | null;
+  os: string | null;
+  first_seen_at: DbTime;
+  last_seen_at: DbTime;
+}
+
 declare module '../../core/db/types.js' {
   interface Database {
     professional_profiles: ProfessionalProfilesTable;
+    known_devices: KnownDevicesTable;
   }
 }

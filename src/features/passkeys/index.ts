@@ -4,6 +4,7 @@ import type { AppServices } from '../../app.js';
 import { sessionPolicy } from '../../core/auth/index.js';
 import { requireActor, setSessionCookie } from '../../core/http/index.js';
 import { localizePath } from '../../core/i18n/index.js';
+import { rememberBrowser, signInBrowser } from '../accounts/device-cookie.js';
 import './policy.js';
 import './privacy.js';
 import { PasskeyService } from './service.js';
@@ -67,9 +68,11 @@ export default async function passkeys(app: FastifyInstance, services: AppServic
     const body = signInBody.safeParse(request.body ?? {});
     // Not a credential at all is a bad request; a credential that does not verify is a failed sign-in.
     if (!body.success) return reply.code(400).send({ error: request.view().t('passkeys.signInFailed') });
-    const session = await service.signIn(body.data.credential as never, sessionPolicy(services.config), request.headers['user-agent'] ?? null, request.actor?.sessionId ?? null);
+    const browser = signInBrowser(request);
+    const session = await service.signIn(body.data.credential as never, sessionPolicy(services.config), browser, request.actor?.sessionId ?? null);
     if (!session) return reply.code(401).send({ error: request.view().t('passkeys.signInFailed') });
     setSessionCookie(reply, session, services.config.secureCookies);
+    rememberBrowser(reply, browser, services.config.secureCookies);
     return reply.send({ redirect: session.staff ? '/admin' : localizePath(request.locale, '/') });
   });
 }

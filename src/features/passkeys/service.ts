@@ -11,6 +11,8 @@ import {
 import type { AppServices } from '../../app.js';
 import { recordAudit } from '../../core/audit/index.js';
 import { type Actor, type SessionPolicy, STAFF_ROLES, createSession, defineSecondFactorMethod, findUserById, markSessionSecondFactor, revokeSession, secondFactorRequired } from '../../core/auth/index.js';
+import { recordSignInBrowser } from '../accounts/devices.js';
+import type { SignInBrowser } from '../accounts/model.js';
 import * as store from './store.js';
 
 export type { Passkey } from './store.js';
@@ -30,7 +32,7 @@ export class PasskeyService {
   readonly #rpID: string;
   readonly #origin: string;
 
-  constructor(private readonly services: Pick<AppServices, 'db' | 'config'>) {
+  constructor(private readonly services: Pick<AppServices, 'db' | 'config' | 'mail'>) {
     const url = new URL(services.config.publicUrl);
     this.#rpID = url.hostname;
     this.#origin = url.origin;
@@ -100,9 +102,10 @@ export class PasskeyService {
 
   /**
    * Signs in with a passkey: verifies the response against a challenge this site issued, then
-   * opens a new session (ending the one the browser had). Failures are audited without details.
+   * opens a new session (ending the one the browser had) and records the browser (a new one is
+   * emailed about). Failures are audited without details.
    */
-  async signIn(response: AuthenticationResponseJSON, policy: SessionPolicy, userAgent: string | null, previousSessionId: string | null): Promise<{ token: string; expiresAt: Date; staff: boolean } | null> {
+  async signIn(response: AuthenticationResponseJSON, policy: SessionPolicy, browser: SignInBrowser, previousSessionId: string | null): Promise<{ token: string; expiresAt: Date; staff: boolean } | null> {
     const { db } = this.services;
     const user = await this.#verify(response);
     if (!user) {
@@ -112,8 +115,9 @@ export class PasskeyService {
     if (previousSessionId) await revokeSession(db, previousSessionId);
     const session = await db.transaction().execute(async (trx) => {
       // User verification is required: a passkey is two factors in one.
-      const created = await createSession(trx, user.id, policy, userAgent, false, true);
+      const created = await createSession(trx, user.id, policy, browser.userAgent, false, true);
       await recordAudit(trx, 'auth.sign_in', { type: 'user', id: user.id }, { method: 'passkey' }, user.id);
+      await recordSignInBrowser(trx, this.services, user, browser);
       return created;
     });
     return { ...session, staff: user.roles.some((r) => STAFF_ROLES.includes(r)) };

@@ -5,6 +5,7 @@ import { revokeSession } from '../../core/auth/index.js';
 import { localPath } from '../../core/http/forms.js';
 import { requireActor, setSessionCookie } from '../../core/http/index.js';
 import { localizePath } from '../../core/i18n/index.js';
+import { rememberBrowser, signInBrowser } from '../accounts/device-cookie.js';
 import './policy.js';
 import './privacy.js';
 import { secondFactorRequired, TwoFactorService } from './service.js';
@@ -65,7 +66,8 @@ export default async function twoFactor(app: FastifyInstance, services: AppServi
     if (!pending) return reply.redirect(localizePath(request.locale, '/account/sign-in'), 303);
     const { code } = codeForm.parse(request.body ?? {});
     const { next } = verifyQuery.parse(request.body ?? {});
-    const outcome = await service.completeSignIn(pending, code, request.headers['user-agent'] ?? null);
+    const browser = signInBrowser(request);
+    const outcome = await service.completeSignIn(pending, code, browser);
     if (outcome.kind === 'throttled') {
       reply.header('retry-after', String(Math.ceil((outcome.until.getTime() - Date.now()) / 1000)));
       return reply.code(429).html(VerifyPage({ ctx, next, error: ctx.t('twoFactor.tooMany') }) as string);
@@ -74,6 +76,7 @@ export default async function twoFactor(app: FastifyInstance, services: AppServi
     if (request.actor) await revokeSession(services.db, request.actor.sessionId);
     reply.clearCookie(PENDING_COOKIE, { path: '/' });
     setSessionCookie(reply, outcome.session, services.config.secureCookies);
+    rememberBrowser(reply, browser, services.config.secureCookies);
     return reply.redirect(next ?? (outcome.staff ? '/admin' : localizePath(request.locale, '/account')), 303);
   });
 

@@ -4,6 +4,8 @@ import { recordAudit } from '../../core/audit/index.js';
 import { type Actor, createSession, defineSecondFactorMethod, findUserById, markSessionSecondFactor, type NewSession, secondFactorRequired, STAFF_ROLES, sessionPolicy, throttle } from '../../core/auth/index.js';
 import { hashSecret } from '../../core/auth/tokens.js';
 import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, otpauthUri, verifyTotp } from '../../core/auth/totp.js';
+import { recordSignInBrowser } from '../accounts/devices.js';
+import type { SignInBrowser } from '../accounts/model.js';
 import * as store from './store.js';
 
 export type SecondFactorMethod = 'totp' | 'recovery_code';
@@ -36,7 +38,7 @@ defineSecondFactorMethod('totp', async (db, userId) => {
  * Secrets are sealed with the data keys; recovery codes are kept only as hashes.
  */
 export class TwoFactorService {
-  constructor(private readonly services: Pick<AppServices, 'db' | 'cipher' | 'config'>) {}
+  constructor(private readonly services: Pick<AppServices, 'db' | 'cipher' | 'config' | 'mail'>) {}
 
   async status(userId: string): Promise<{ enabled: boolean; recoveryLeft: number }> {
     const totp = await store.findTotp(this.services.db, userId);
@@ -113,12 +115,13 @@ export class TwoFactorService {
   /**
    * The second step of a sign-in whose password was right: a code from the app or a recovery
    * code opens the session. Wrong codes are counted per person with the sign-in throttle's
-   * rule (growing waits, then a lock), and every failure is audited.
+   * rule (growing waits, then a lock), and every failure is audited. The browser is recorded
+   * (and a new one emailed about) with the session.
    */
   async completeSignIn(
     pending: { userId: string; remember: boolean },
     code: string,
-    userAgent: string | null,
+    browser: SignInBrowser,
   ): Promise<{ kind: 'ok'; session: NewSession; staff: boolean } | { kind: 'failed' } | { kind: 'throttled'; until: Date }> {
     const { db } = this.services;
     const key = `second-step:${pending.userId}`;
@@ -136,8 +139,9 @@ export class TwoFactorService {
     const remember = pending.remember && !secondFactorRequired(user.roles);
     const session = await db.transaction().execute(async (trx) => {
       await throttle.clearFailures(trx, key);
-      const created = await createSession(trx, user.id, sessionPolicy(this.services.config), userAgent, remember, true);
+      const created = await createSession(trx, user.id, sessionPolicy(this.services.config), browser.userAgent, remember, true);
       await recordAudit(trx, 'auth.sign_in', { type: 'user', id: user.id }, { method, remember }, user.id);
+      await recordSignInBrowser(trx, this.services, user, browser);
       return created;
     });
     return { kind: 'ok', session, staff: user.roles.some((r) => STAFF_ROLES.includes(r)) };

@@ -31,6 +31,7 @@ import * as m0033 from './20261122_0033_privacy_requests.js';
 import * as m0040 from './20261122_0040_media_kinds.js';
 import * as m0045 from './20261206_0045_reveal_sensitive_media.js';
 import * as m0050 from './20261206_0050_session_second_factor.js';
+import * as m0051 from './20261206_0051_known_devices.js';
 import * as m0060 from './20261206_0060_privacy_exports.js';
 import * as m0061 from './20261206_0061_user_objections.js';
 import * as m0090 from './20261206_0090_library.js';
@@ -79,6 +80,7 @@ export const migrations: Record<string, Migration> = {
   '20261122_0040_media_kinds': m0040,
   '20261206_0045_reveal_sensitive_media': m0045,
   '20261206_0050_session_second_factor': m0050,
+  '20261206_0051_known_devices': m0051,
   '20261206_0060_privacy_exports': m0060,
   '20261206_0061_user_objections': m0061,
   '20261206_0090_library': m0090,

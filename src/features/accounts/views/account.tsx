@@ -1,14 +1,13 @@
 import { escapeHtml } from '@kitajs/html';
-import { formatDateTime, LOCALES } from '../../../core/i18n/index.js';
-import { DataTable, ErrorSummary, Field, Notice, Select, type FieldErrors } from '../../../core/views/components.js';
+import { formatDateTime } from '../../../core/i18n/index.js';
+import { DataTable, ErrorSummary, Field, Notice, type FieldErrors } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { href, Layout } from '../../../core/views/layout.js';
-import type { ProfessionalStatus, SessionView } from '../model.js';
+import { browserLabel, type ProfessionalStatus, type SessionView } from '../model.js';
 
 export interface AccountHomeData {
   readonly email: string;
   readonly name: string;
-  readonly locale: string;
   readonly professional: { readonly status: ProfessionalStatus; readonly slug: string; readonly hasPhoto: boolean } | null;
 }
 
@@ -81,13 +80,15 @@ export function AccountPage({ ctx, data, values, errors, notice }: { ctx: ViewCo
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action={href(ctx, '/account/profile')} novalidate class="narrow">
         <Field name="name" label={ctx.t('account.name')} value={values?.name ?? data.name} error={errors?.name} autocomplete="name" required maxlength={120} />
-        <Select name="language" label={ctx.t('account.language')} options={LOCALES.map((l) => ({ value: l, label: ctx.t(`lang.${l}`) }))} value={values?.language ?? data.locale} error={errors?.language} required />
         <p class="form-actions">
           <button class="button" type="submit">
             {escapeHtml(ctx.t('account.save'))}
           </button>
         </p>
       </form>
+      <p>
+        {escapeHtml(ctx.t('account.languageElsewhere'))} <a href={href(ctx, '/account/preferences')}>{escapeHtml(ctx.t('account.languageLink'))}</a>
+      </p>
       <h2>{escapeHtml(ctx.t('emailChange.title'))}</h2>
       <p>{escapeHtml(ctx.t('emailChange.intro'))}</p>
       <form method="post" action={href(ctx, '/account/email')} novalidate class="narrow">
@@ -103,10 +104,6 @@ export function AccountPage({ ctx, data, values, errors, notice }: { ctx: ViewCo
   );
 }
 
-function deviceLabel(ctx: ViewContext, s: SessionView): string {
-  return ctx.t('sessions.deviceOn', { browser: s.browser ?? ctx.t('sessions.unknownBrowser'), os: s.os ?? ctx.t('sessions.unknownOs') });
-}
-
 /** The signed-in person's sessions, each with its own sign-out button; "this device" marked. */
 export function SessionsPage({ ctx, sessions, notice }: { ctx: ViewContext; sessions: readonly SessionView[]; notice?: string | undefined }): JSX.Element {
   return (
@@ -118,7 +115,7 @@ export function SessionsPage({ ctx, sessions, notice }: { ctx: ViewContext; sess
         {sessions.map((s) => (
           <tr>
             <td>
-              <span safe>{deviceLabel(ctx, s)}</span>
+              <span safe>{browserLabel(ctx.t, s)}</span>
               {s.current ? (
                 <>
                   {' '}
@@ -132,7 +129,7 @@ export function SessionsPage({ ctx, sessions, notice }: { ctx: ViewContext; sess
             <td safe>{formatDateTime(ctx.locale, s.lastSeenAt)}</td>
             <td>
               <form method="post" action={href(ctx, `/account/sessions/${s.id}/revoke`)}>
-                <button type="submit" class="button small secondary" aria-label={`${ctx.t('sessions.signOut')}: ${deviceLabel(ctx, s)}, ${formatDateTime(ctx.locale, s.createdAt)}`}>
+                <button type="submit" class="button small secondary" aria-label={`${ctx.t('sessions.signOut')}: ${browserLabel(ctx.t, s)}, ${formatDateTime(ctx.locale, s.createdAt)}`}>
                   {escapeHtml(ctx.t('sessions.signOut'))}
                 </button>
               </form>

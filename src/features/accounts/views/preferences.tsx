@@ -3,14 +3,17 @@ import { LOCALES } from '../../../core/i18n/index.js';
 import { ErrorSummary, Notice, Select, type FieldErrors } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { href, Layout } from '../../../core/views/layout.js';
-import type { Preferences } from '../service.js';
+import type { PreferencesView } from '../service.js';
 
-/** A tick box with its label and a hint; unticked boxes are simply not sent. */
-function Choice({ name, checked, label, hint }: { name: string; checked: boolean; label: string; hint: string }): JSX.Element {
+/**
+ * A tick box with its label and a hint; unticked boxes are simply not sent. A `locked` box is
+ * shown ticked and cannot be changed (its hint says why).
+ */
+function Choice({ name, checked, label, hint, locked = false }: { name: string; checked: boolean; label: string; hint: string; locked?: boolean }): JSX.Element {
   return (
     <div class="checkbox-list">
       <div>
-        <input type="checkbox" id={`field-${name}`} name={name} value="on" checked={checked} aria-describedby={`field-${name}-hint`} />
+        <input type="checkbox" id={`field-${name}`} name={name} value="on" checked={checked || locked} disabled={locked} aria-describedby={`field-${name}-hint`} />
         <label for={`field-${name}`}>{escapeHtml(label)}</label>
         <p class="hint" id={`field-${name}-hint`}>
           {escapeHtml(hint)}
@@ -21,8 +24,9 @@ function Choice({ name, checked, label, hint }: { name: string; checked: boolean
 }
 
 /** The person's own choices: language, email, and unblurred sensitive images. */
-export function PreferencesPage({ ctx, preferences, values, errors, notice }: { ctx: ViewContext; preferences: Preferences; values?: Record<string, string>; errors?: FieldErrors | undefined; notice?: string | undefined }): JSX.Element {
-  const ticked = (name: 'newsletter' | 'revealSensitiveMedia'): boolean => (values ? values[name] === 'on' : preferences[name]);
+export function PreferencesPage({ ctx, preferences, values, errors, notice }: { ctx: ViewContext; preferences: PreferencesView; values?: Record<string, string>; errors?: FieldErrors | undefined; notice?: string | undefined }): JSX.Element {
+  const ticked = (name: 'newsletter' | 'revealSensitiveMedia' | 'newSignInEmail'): boolean => (values ? values[name] === 'on' : preferences[name]);
+  const locked = preferences.newSignInEmailRequired;
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('preferences.title'), noindex: true }}>
       <h1>{escapeHtml(ctx.t('preferences.title'))}</h1>
@@ -36,6 +40,7 @@ export function PreferencesPage({ ctx, preferences, values, errors, notice }: { 
         <fieldset>
           <legend>{escapeHtml(ctx.t('preferences.email'))}</legend>
           <Choice name="newsletter" checked={ticked('newsletter')} label={ctx.t('preferences.newsletter')} hint={ctx.t('preferences.newsletterHint')} />
+          <Choice name="newSignInEmail" checked={ticked('newSignInEmail')} locked={locked} label={ctx.t('preferences.newSignIn')} hint={ctx.t(locked ? 'preferences.newSignInRequired' : 'preferences.newSignInHint')} />
           <p class="hint">{escapeHtml(ctx.t('preferences.emailAlways'))}</p>
         </fieldset>
         <fieldset>
