@@ -7,6 +7,7 @@ import { hasSecondFactor, secondFactorRequired, secondFactorStanding } from './s
 import * as store from './store.js';
 import { hashSecret, newSecret, sameHash } from './tokens.js';
 import './privacy.js';
+import { declareCookie } from '../http/cookies.js';
 
 export { allowedBeforeSecondFactor, can, definePermissions, permissionTable, isKnownAction, rolesGranted, type Grant } from './permissions.js';
 export { defineSecondFactorMethod, hasSecondFactor, secondFactorRequired, secondFactorStanding, type SecondFactorCheck, type SecondFactorStanding } from './second-factor.js';
@@ -15,7 +16,7 @@ export { hashPassword, isCommonPassword, normalizePassword, passwordProblem, MIN
 export type { NewUserExtras, SessionRecord, UserRecord } from './store.js';
 export * as throttle from './throttle.js';
 
-export const SESSION_COOKIE = 'sutura_session';
+export const SESSION_COOKIE = declareCookie({ name: 'sutura_session', purpose: 'consent.cookie.session', lasts: 'consent.cookie.sessionLasts' });
 
 /** Session lifetimes from configuration. */
 export interface SessionPolicy {

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
+import { declareCookie } from './cookies.js';
 
 /** The cookie that remembers a visitor's cookie choices. Strictly necessary: it holds only the choice. */
-export const CONSENT_COOKIE = 'sutura_consent';
+export const CONSENT_COOKIE = declareCookie({ name: 'sutura_consent', purpose: 'consent.cookie.consent', lasts: 'consent.cookie.yearLasts' });
 
 export const CONSENT_CATEGORIES = ['preferences', 'analytics', 'advertising'] as const;
 export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];

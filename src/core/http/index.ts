@@ -15,10 +15,11 @@ import { enterContext } from './context.js';
 import type { SiteNotice, SiteNoticeSource } from './notices.js';
 import type { PageCache } from './page-cache.js';
 import { checkSameOrigin, newNonce, setSecurityHeaders } from './security.js';
+import { declareCookie, isDeclaredCookie, setCookieNames } from './cookies.js';
 import './types.js';
 
 /** The strictly necessary cookie that remembers a visitor's answer to the age question. */
-export const AGE_COOKIE = 'sutura_age';
+export const AGE_COOKIE = declareCookie({ name: 'sutura_age', purpose: 'consent.cookie.age', lasts: 'consent.cookie.yearLasts', inUse: (config) => config.ageGate });
 
 export interface HttpCoreOptions {
   config: Config;
@@ -191,6 +192,12 @@ async function httpCore(app: FastifyInstance, { config, db, pageCache, notices =
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
+    // The privacy center lists every cookie from its declaration: one set without it fails the tests.
+    for (const name of setCookieNames(reply.getHeader('set-cookie'))) {
+      if (isDeclaredCookie(name)) continue;
+      if (config.env === 'test') throw new Error(`cookie ${name} is set but not declared (core/http/cookies.ts)`);
+      request.log.warn({ cookie: name }, 'cookie set but not declared');
+    }
     if (reply.getHeader('cache-control') === undefined) {
       reply.header('cache-control', request.actor ? 'private, no-store' : 'no-cache');
     }

@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newSecret } from '../../core/auth/tokens.js';
 import type { SignInBrowser } from './model.js';
+import { declareCookie } from '../../core/http/cookies.js';
 
 /**
  * A random id that lets a later sign-in tell this browser from one the account has not seen.
  * Strictly necessary (it protects the account) and holds nothing else; the server keeps only a
  * hash of it per account (see devices.ts).
  */
-export const DEVICE_COOKIE = 'sutura_device';
+export const DEVICE_COOKIE = declareCookie({ name: 'sutura_device', purpose: 'consent.cookie.device', lasts: 'consent.cookie.deviceLasts' });
 /** Browsers keep a cookie 400 days at most; every sign-in renews it. */
 const DEVICE_COOKIE_DAYS = 400;
 /** Our own ids are 27 URL-safe characters: anything else was not set by us and is replaced. */

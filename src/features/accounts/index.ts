@@ -20,6 +20,7 @@ import { EmailChangePage, EmailFormPage, InvalidLinkPage, MessagePage, ResetPage
 import { ApplicationPage, ProfessionalsQueuePage, PublicProfilePage } from './views/professionals.js';
 import { ProfessionalRegisterPage, RegisterPage } from './views/register.js';
 import { beginSecondFactor } from '../two-factor/index.js';
+import { declareCookie } from '../../core/http/cookies.js';
 
 // Schemas live at module level: zod compiles each one on first use.
 /**
@@ -37,7 +38,7 @@ const queueQuery = z.object({ status: z.enum(PROFESSIONAL_STATUSES).catch('pendi
  * Remembers, in the browser only, that someone under the minimum age was refused, so the form
  * does not invite another date. Strictly necessary (it enforces the age limit); holds no data.
  */
-const AGE_COOKIE = 'sutura_age_refused';
+const AGE_COOKIE = declareCookie({ name: 'sutura_age_refused', purpose: 'consent.cookie.ageRefused', lasts: 'consent.cookie.monthLasts' });
 const AGE_COOKIE_DAYS = 30;
 
 /** Form values to show again: never a password. */

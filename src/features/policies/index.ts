@@ -16,9 +16,10 @@ import { acceptForm, dismissForm, idParams, newVersionForm, newVersionQuery, nex
 import { PolicyService } from './service.js';
 import { NewVersionPage, PoliciesPage, RetentionPage, VersionPage } from './views/admin.js';
 import { AcceptPage, PolicyPage } from './views/public.js';
+import { declareCookie } from '../../core/http/cookies.js';
 
 /** The strictly necessary cookie that remembers which new versions a visitor dismissed the notice of. */
-export const POLICY_NOTICE_COOKIE = 'sutura_policy_seen';
+export const POLICY_NOTICE_COOKIE = declareCookie({ name: 'sutura_policy_seen', purpose: 'consent.cookie.policySeen', lasts: 'consent.cookie.yearLasts' });
 const NOTICE_MAX_AGE_S = 365 * 24 * 3600;
 
 /** Routes a person with a material change to accept may still use: the texts, the acceptance, signing out. */

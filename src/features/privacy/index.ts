@@ -20,6 +20,7 @@ import { ExportGonePage, MyPrivacyPage } from './views/mine.js';
 import type { ExportRecord } from './store.js';
 import { RequestPage, RequestsPage } from './views/admin.js';
 import { ConfirmRequestPage, PrivacyCenterPage } from './views/center.js';
+import { cookiesInUse } from '../../core/http/cookies.js';
 
 const idParams = z.object({ id: z.string().min(1).max(40) });
 /** A handful of requests an hour from one address: enough for a family, not for a flood. */
@@ -56,7 +57,7 @@ export default async function privacy(app: FastifyInstance, services: AppService
 
   async function renderCenter(request: FastifyRequest, reply: FastifyReply, extra: { notice?: string; request?: { values?: Record<string, string>; errors?: FieldErrors } } = {}) {
     const ctx = request.view();
-    return reply.html(PrivacyCenterPage({ ctx, consent: request.consent, latest: await service.latest(request.consent), ageGate: services.config.ageGate, ...extra }) as string);
+    return reply.html(PrivacyCenterPage({ ctx, consent: request.consent, latest: await service.latest(request.consent), cookies: cookiesInUse(services.config), ...extra }) as string);
   }
 
   app.get('/privacy/center', { config: { action: 'privacy.center' } }, async (request, reply) => {

@@ -10,11 +10,12 @@ import './policy.js';
 import './privacy.js';
 import { secondFactorRequired, TwoFactorService } from './service.js';
 import { RecoveryCodesPage, SetupPage, TwoFactorPage, VerifyPage } from './views/pages.js';
+import { declareCookie } from '../../core/http/cookies.js';
 
 export { secondFactorRequired, TwoFactorService } from './service.js';
 
 /** Between a right password and the code: who, until when, and whether to remember the browser. */
-const PENDING_COOKIE = 'sutura_second_step';
+const PENDING_COOKIE = declareCookie({ name: 'sutura_second_step', purpose: 'consent.cookie.secondStep', lasts: 'consent.cookie.minutesLasts' });
 const PENDING_PURPOSE = 'auth.second-step';
 const PENDING_TTL_MS = 5 * 60_000;
 

@@ -6,16 +6,9 @@ import { JURISDICTIONS, REQUEST_KINDS } from '../model.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout, href } from '../../../core/views/layout.js';
 import type { ConsentRecord } from '../service.js';
+import type { DeclaredCookie } from '../../../core/http/cookies.js';
 
 /** The cookies this site sets, all strictly necessary: the list the center shows. */
-function necessaryCookies(ageGate: boolean): { name: string; purpose: MessageKey; lasts: MessageKey }[] {
-  return [
-    { name: 'sutura_session', purpose: 'consent.cookie.session', lasts: 'consent.cookie.sessionLasts' },
-    { name: 'sutura_consent', purpose: 'consent.cookie.consent', lasts: 'consent.cookie.yearLasts' },
-    ...(ageGate ? [{ name: 'sutura_age', purpose: 'consent.cookie.age' as MessageKey, lasts: 'consent.cookie.yearLasts' as MessageKey }] : []),
-  ];
-}
-
 /** A rights request, for anyone: confirmed by an emailed link before it reaches the officer. */
 function RequestForm({ ctx, values = {}, errors }: { ctx: ViewContext; values?: Record<string, string>; errors?: FieldErrors | undefined }): JSX.Element {
   return (
@@ -64,11 +57,12 @@ export function PrivacyCenterPage(p: {
   ctx: ViewContext;
   consent: Consent;
   latest: ConsentRecord | null;
-  ageGate: boolean;
+  /** The cookies the site sets (core/http/cookies.ts). */
+  cookies: readonly DeclaredCookie[];
   notice?: string | undefined;
   request?: { values?: Record<string, string>; errors?: FieldErrors };
 }): JSX.Element {
-  const { ctx, consent, latest, ageGate, notice } = p;
+  const { ctx, consent, latest, cookies, notice } = p;
   return (
     <Layout ctx={ctx} meta={{ title: ctx.t('center.title'), description: ctx.t('center.intro') }}>
       <h1>{escapeHtml(ctx.t('center.title'))}</h1>
@@ -132,7 +126,7 @@ export function PrivacyCenterPage(p: {
         </form>
         <h3>{escapeHtml(ctx.t('consent.inUse'))}</h3>
         <DataTable caption={ctx.t('consent.inUse')} columns={[ctx.t('consent.colName'), ctx.t('consent.colPurpose'), ctx.t('consent.colLasts')]}>
-          {necessaryCookies(ageGate).map((cookie) => (
+          {cookies.map((cookie) => (
             <tr>
               <td>
                 <code safe>{cookie.name}</code>
