@@ -59,20 +59,7 @@ export function Field(p: FieldProps): JSX.Element {
       <label for={id} safe>
         {p.label}
       </label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`} safe>
-          {p.hint}
-        </p>
-      ) : (
-        ''
-      )}
-      {p.error ? (
-        <p class="error" id={`${id}-error`} safe>
-          {p.error}
-        </p>
-      ) : (
-        ''
-      )}
+      <HintAndError id={id} hint={p.hint} error={p.error} />
       {p.multiline ? (
         <textarea {...common} rows={String(p.rows ?? 6)} safe>
           {p.value ?? ''}
@@ -119,6 +106,28 @@ export function Select(p: SelectProps): JSX.Element {
   );
 }
 
+/** A field's hint and error, with the ids its aria-describedby names (`<id>-hint`, `<id>-error`). */
+function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }): JSX.Element {
+  return (
+    <>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {error ? (
+        <p class="error" id={`${id}-error`} safe>
+          {error}
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
 interface ChoiceGroupProps {
   name: string;
   /** Element id when a page has several forms with the same field names. */
@@ -147,20 +156,7 @@ export function ChoiceGroup(p: ChoiceGroupProps): JSX.Element {
   return (
     <fieldset class={p.error ? 'field has-error' : 'field'} aria-describedby={described}>
       <legend safe>{p.label}</legend>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`} safe>
-          {p.hint}
-        </p>
-      ) : (
-        ''
-      )}
-      {p.error ? (
-        <p class="error" id={`${id}-error`} safe>
-          {p.error}
-        </p>
-      ) : (
-        ''
-      )}
+      <HintAndError id={id} hint={p.hint} error={p.error} />
       <ul class="checkbox-list">
         {p.options.map((o, i) => {
           // "-option-" keeps an option's id apart from the group's own `-hint` and `-error`.
