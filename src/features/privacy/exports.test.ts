@@ -3,7 +3,12 @@ import { after, before, describe, test } from 'node:test';
 import pino from 'pino';
 import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 import { startTestS3, type TestS3 } from '../../../test/support/s3-server.js';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { dialectOf } from '../../core/db/index.js';
 import { Worker } from '../../core/jobs/index.js';
+import { ExportService } from './subject-rights.js';
 
 /**
  * An export whose job fails every attempt. The failure is real: the app stores files in an
@@ -139,5 +144,40 @@ describe('a data export that fails on every attempt', () => {
     assert.equal(newest.status, 'failed');
     const res = await t.request({ method: 'POST', url: `/account/privacy/exports/${newest.id}/retry`, as: other, ...from });
     assert.equal(res.headers.location, '/account/privacy?notice=exported#download');
+  });
+});
+
+/**
+ * The ZIP is stored before the row that points at it is written: when that write fails (here a
+ * real database trigger refuses it), the ZIP is removed, since no purge would ever find it.
+ */
+describe('an export whose ZIP is stored but whose row cannot be marked ready', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  async function zipsInStorage(): Promise<string[]> {
+    const dir = join(t.services.config.dataDir, 'media');
+    const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+    return names.filter((n) => String(n).endsWith('.pzip')).map(String);
+  }
+
+  test('leaves no ZIP behind', async () => {
+    const member = await t.signIn(['member'], 'rita.member@example.test');
+    assert.equal((await t.request({ method: 'POST', url: '/account/privacy/export', as: member, remoteAddress: '203.0.113.50' })).statusCode, 303);
+    const pending = await t.services.db.selectFrom('privacy_exports').select('id').where('status', '=', 'pending').executeTakeFirstOrThrow();
+    if (dialectOf(t.services.db) === 'postgres') {
+      await sql`CREATE FUNCTION refuse_export_ready() RETURNS trigger AS $$ BEGIN IF NEW.status = 'ready' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(t.services.db);
+      await sql`CREATE TRIGGER refuse_export_ready BEFORE UPDATE ON privacy_exports FOR EACH ROW EXECUTE FUNCTION refuse_export_ready()`.execute(t.services.db);
+    } else {
+      await sql`CREATE TRIGGER refuse_export_ready BEFORE UPDATE ON privacy_exports WHEN NEW.status = 'ready' BEGIN SELECT RAISE(ABORT, 'refused'); END`.execute(t.services.db);
+    }
+    const before = await zipsInStorage();
+    await assert.rejects(new ExportService(t.services).run(pending.id), /refused/);
+    assert.deepEqual(await zipsInStorage(), before);
+    const row = await t.services.db.selectFrom('privacy_exports').select(['status', 'file_key']).where('id', '=', pending.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'pending', file_key: null });
   });
 });

@@ -83,16 +83,21 @@ export class ExportService {
     const secret = newSecret();
     const expiresAt = new Date(Date.now() + EXPORT_TTL_MS);
     const to = subject.emails[0];
-    const ok = await this.services.db.transaction().execute(async (trx) => {
-      if (!(await store.markExportReady(trx, exportId, { fileKey: key, bytes: summary.bytes, tokenHash: hashSecret(secret), expiresAt }))) return false;
-      if (to) {
-        const url = `${this.services.config.publicUrl}/privacy/exports/download?token=${secret}`;
-        await this.services.mail.send(trx, exportReady, { to, locale: record.locale, data: { url, expires: formatDate(record.locale, expiresAt) } });
-      }
-      await recordAudit(trx, 'privacy.export_ready', { type: 'privacy_export', id: exportId }, { tables: summary.tables, rows: summary.rows, files: summary.files, bytes: summary.bytes });
-      return true;
-    });
-    if (!ok) await this.services.storage.remove(key);
+    let ok = false;
+    try {
+      ok = await this.services.db.transaction().execute(async (trx) => {
+        if (!(await store.markExportReady(trx, exportId, { fileKey: key, bytes: summary.bytes, tokenHash: hashSecret(secret), expiresAt }))) return false;
+        if (to) {
+          const url = `${this.services.config.publicUrl}/privacy/exports/download?token=${secret}`;
+          await this.services.mail.send(trx, exportReady, { to, locale: record.locale, data: { url, expires: formatDate(record.locale, expiresAt) } });
+        }
+        await recordAudit(trx, 'privacy.export_ready', { type: 'privacy_export', id: exportId }, { tables: summary.tables, rows: summary.rows, files: summary.files, bytes: summary.bytes });
+        return true;
+      });
+    } finally {
+      // A ZIP no row points at (the export was decided meanwhile, or the transaction failed) would never be purged.
+      if (!ok) await this.services.storage.remove(key).catch(() => undefined);
+    }
   }
 
   /**
