@@ -127,9 +127,20 @@ export async function migrate(db: Db, config: Config, all: Record<string, Migrat
   // Several branches add migrations at once: one merged after another that already ran on a
   // database is still applied, instead of stopping the start.
   const migrator = new Migrator({ db, provider: { getMigrations: async () => all }, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Kysely looks for its tables across every schema; one dropped meanwhile by another process
+    // (the PostgreSQL test run drops each app's schema when it closes) fails that look-up. Nothing
+    // was applied: look again.
+    if (attempt < 5 && schemaDroppedMeanwhile(error, schema)) continue;
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function schemaDroppedMeanwhile(error: unknown, ours: string | undefined): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '3F000' && typeof e.message === 'string' && (ours === undefined || !e.message.includes(`"${ours}"`));
 }
 
 /** Drops a test schema (PostgreSQL) after a test app closes. */
