@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   'library.published',
   'library.returned',
   'library.removed',
+  'library.deleted',
   'library.restored',
   'library.suggested',
   'library.suggestion_accepted',

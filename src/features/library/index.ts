@@ -30,7 +30,7 @@ const suggestionParams = idParams.extend({ sid: z.string().min(1).max(40) });
 const revisionParams = idParams.extend({ number: z.coerce.number().int().min(1).max(1_000_000) });
 const slugParams = z.object({ slug: z.string().max(120) });
 const keyParams = z.object({ key: z.string().max(100) });
-const noticeQuery = z.object({ notice: z.enum(['created', 'saved', 'uploaded', 'removedFile', 'submitted', 'published', 'returned', 'removed', 'flagged', 'suggested', 'decided', 'restored', 'licence']).optional().catch(undefined) }).loose();
+const noticeQuery = z.object({ notice: z.enum(['created', 'saved', 'uploaded', 'removedFile', 'submitted', 'published', 'returned', 'removed', 'flagged', 'suggested', 'decided', 'restored', 'licence', 'deleted']).optional().catch(undefined) }).loose();
 
 
 function notice(request: FastifyRequest): string | undefined {
@@ -355,6 +355,17 @@ export default async function library(app: FastifyInstance, services: AppService
       throw e;
     }
     return reply.redirect(`${localizePath(request.locale, `/library/items/${id}`)}?notice=removedFile#files-title`, 303);
+  });
+
+  app.post('/library/items/:id/delete', contribute, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    try {
+      await service.deleteDraft(requireActor(request), id);
+    } catch (e) {
+      if (e instanceof ConflictError) return reply.code(409).html(await renderManage(request, id, { form: request.view().t('library.error.status') }));
+      throw e;
+    }
+    return reply.redirect(`${localizePath(request.locale, '/library/mine')}?notice=deleted`, 303);
   });
 
   app.post('/library/items/:id/submit', contribute, async (request, reply) => {

@@ -371,6 +371,28 @@ describe('library', () => {
     }
   });
 
+  test('the owner deletes a draft with its files and bytes; a submitted or published item cannot be deleted', async () => {
+    const id = await createItem(owner, { title: 'Draft to delete' });
+    assert.equal(await upload(owner, id, 'document', { name: 'gone.pdf', type: 'application/pdf', bytes: pdf('Gone') }), 303);
+    const keys = await keysOf(id);
+    const mediaIds = (await t.services.db.selectFrom('library_files').select('media_id').where('item_id', '=', id).execute()).map((r) => r.media_id);
+    assert.match((await t.request({ url: `/library/items/${id}`, as: owner })).body, /Delete the draft and its files/);
+    assert.equal((await t.request({ method: 'POST', url: `/library/items/${id}/delete`, as: other })).statusCode, 404, 'only its owner');
+    const res = await t.request({ method: 'POST', url: `/library/items/${id}/delete`, as: owner });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/library/mine?notice=deleted');
+    assert.equal(await t.services.db.selectFrom('library_items').select('id').where('id', '=', id).executeTakeFirst(), undefined);
+    assert.equal((await t.services.db.selectFrom('media').select('id').where('id', 'in', mediaIds).execute()).length, 0);
+    for (const key of keys) assert.equal(await t.services.storage.size(key), null, key);
+    assert.equal((await t.request({ url: `/library/items/${id}`, as: owner })).statusCode, 404);
+
+    const submitted = await createItem(owner, { title: 'Submitted, not deletable' });
+    await upload(owner, submitted, 'document', { name: 's.pdf', type: 'application/pdf', bytes: pdf('S') });
+    assert.equal((await t.request({ method: 'POST', url: `/library/items/${submitted}/submit`, as: owner })).statusCode, 303);
+    assert.equal((await t.request({ method: 'POST', url: `/library/items/${submitted}/delete`, as: owner })).statusCode, 409);
+    assert.ok(await t.services.db.selectFrom('library_items').select('id').where('id', '=', submitted).executeTakeFirst());
+  });
+
   test('submitting an item emails every reviewer, not the submitter', async () => {
     const id = await createItem(owner, { title: 'Queue notice study' });
     await upload(owner, id, 'document', { name: 'q.pdf', type: 'application/pdf', bytes: pdf('Q') });

@@ -361,6 +361,22 @@ export class LibraryService {
     if (item.status === 'published') this.services.pageCache.clear();
   }
 
+  /**
+   * Deletes a draft (or a returned item) at its owner's request, with its files and their bytes:
+   * never published, it has no readers, no history and no revisions to keep.
+   */
+  async deleteDraft(actor: Actor, id: string): Promise<void> {
+    const item = await this.get(id);
+    if (!this.isOwner(actor, item)) throw new NotFoundError();
+    const keys = await this.services.db.transaction().execute(async (trx) => {
+      const mediaIds = await store.deleteUnpublished(trx, id);
+      if (!mediaIds) throw new ConflictError('wrong_status');
+      await recordAudit(trx, 'library.deleted', { type: 'library_item', id }, { files: mediaIds.length }, actor.id);
+      return deleteMedia(trx, mediaIds);
+    });
+    await removeStored(this.services.storage, keys);
+  }
+
   // Workflow
 
   /** Sends the item to review; every reviewer is emailed (through the outbox, with the change). */

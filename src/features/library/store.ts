@@ -234,6 +234,13 @@ export async function insertFile(trx: Trx, itemId: string, mediaId: string, role
   return id;
 }
 
+/** Deletes an item never published, with its authors, procedures and file rows (by cascade); returns its media ids. */
+export async function deleteUnpublished(trx: Trx, id: string): Promise<string[] | null> {
+  const mediaIds = (await trx.selectFrom('library_files').select('media_id').where('item_id', '=', id).execute()).map((r) => r.media_id);
+  const r = await trx.deleteFrom('library_items').where('id', '=', id).where('status', 'in', ['draft', 'returned']).where('revision', '=', 0).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1 ? mediaIds : null;
+}
+
 /** Takes a file off an item; returns its media id, or null when the item has no such file. */
 export async function deleteFile(trx: Trx, itemId: string, fileId: string): Promise<string | null> {
   const row = await trx.selectFrom('library_files').select('media_id').where('item_id', '=', itemId).where('id', '=', fileId).executeTakeFirst();

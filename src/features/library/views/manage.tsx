@@ -265,6 +265,19 @@ export function ManagePage({
           ''
         )}
       </section>
+      {isOwner && item.revision === 0 && (item.status === 'draft' || item.status === 'returned') ? (
+        <section aria-labelledby="delete-title">
+          <h2 id="delete-title">{escapeHtml(ctx.t('library.delete.title'))}</h2>
+          <p>{escapeHtml(ctx.t('library.delete.text'))}</p>
+          <form method="post" action={href(ctx, `/library/items/${item.id}/delete`)}>
+            <button class="button danger" type="submit">
+              {escapeHtml(ctx.t('library.delete.submit'))}
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
       {canReview && item.status === 'submitted' ? (
         <section aria-labelledby="review-title">
           <h2 id="review-title">{escapeHtml(ctx.t('library.review.title'))}</h2>
