@@ -5,8 +5,9 @@ import { ChoiceGroup, DataTable, ErrorSummary, Field, type FieldErrors, Notice, 
 import type { ViewContext } from '../../../core/views/context.js';
 import { DiffMark, DiffText } from '../../../core/views/diff.js';
 import { href, Layout } from '../../../core/views/layout.js';
+import { Picture } from '../../../core/views/picture.js';
 import { type FullItem, ITEM_KINDS, KIND_FILES, type LibraryItem, LICENCE_VERSION, type ListChange, REMOVAL_REASONS, type Revision, type RevisionChanges, type Suggestion } from '../model.js';
-import { LibraryPicture } from './parts.js';
+import { fileUrl } from './parts.js';
 
 /** The content licence, in our own words; a new version (LICENCE_VERSION) asks again. */
 export function LicencePage({ ctx, next, error }: { ctx: ViewContext; next: string; error?: string | undefined }): JSX.Element {
@@ -207,7 +208,7 @@ export function ManagePage({
             {item.files.map((f) => (
               <li>
                 <figure>
-                  <LibraryPicture image={f.image} alt={f.alt || ctx.t(`library.role.${f.role}`)} sizes="12rem" />
+                  <Picture image={f.image} alt={f.alt || ctx.t(`library.role.${f.role}`)} sizes="12rem" url={fileUrl} />
                   <figcaption>
                     {escapeHtml(ctx.t(`library.role.${f.role}`))}
                     {f.alt ? <span safe>{` · ${f.alt}`}</span> : ''}

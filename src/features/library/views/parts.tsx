@@ -2,33 +2,12 @@ import { escapeHtml } from '@kitajs/html';
 import type { StoredImage } from '../../../core/media/index.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { href } from '../../../core/views/layout.js';
+import { Picture } from '../../../core/views/picture.js';
 import type { ItemAuthor, LibraryItem, Reference } from '../model.js';
 
 /** Where the library serves its (always private-keyed) media after checking the item. */
 export function fileUrl(key: string): string {
   return `/library/files/${key}`;
-}
-
-/**
- * A responsive image served by the library route: AVIF and WebP sources with srcset, a JPEG
- * fallback, intrinsic size, lazy loading (like core's Picture, for library keys).
- */
-export function LibraryPicture({ image, alt, sizes = '(min-width: 48rem) 44rem, 100vw' }: { image: StoredImage; alt: string; sizes?: string }): JSX.Element {
-  const set = (format: 'avif' | 'webp' | 'jpeg'): string =>
-    image.variants
-      .filter((v) => v.format === format)
-      .map((v) => `${fileUrl(v.key)} ${v.width}w`)
-      .join(', ');
-  const avif = set('avif');
-  const webp = set('webp');
-  const fallback = image.variants.filter((v) => v.format === 'jpeg').at(-1) ?? image.variants.at(-1);
-  return (
-    <picture>
-      {avif ? <source type="image/avif" srcset={avif} sizes={sizes} /> : ''}
-      {webp ? <source type="image/webp" srcset={webp} sizes={sizes} /> : ''}
-      <img src={fallback ? fileUrl(fallback.key) : ''} srcset={set('jpeg')} sizes={sizes} width={String(image.width)} height={String(image.height)} alt={alt} loading="lazy" decoding="async" />
-    </picture>
-  );
 }
 
 /**
@@ -38,7 +17,7 @@ export function LibraryPicture({ image, alt, sizes = '(min-width: 48rem) 44rem, 
  * it in and moves focus to it.
  */
 export function SensitiveImage({ ctx, id, image, alt, reveal, sizes }: { ctx: ViewContext; id: string; image: StoredImage; alt: string; reveal: boolean; sizes?: string }): JSX.Element {
-  if (reveal) return <LibraryPicture image={image} alt={alt} {...(sizes ? { sizes } : {})} />;
+  if (reveal) return <Picture image={image} alt={alt} url={fileUrl} {...(sizes ? { sizes } : {})} />;
   return (
     <div class="sensitive" id={`sensitive-${id}`}>
       {image.placeholder ? <img class="sensitive-placeholder" src={`/library/placeholder/${image.id}`} width={String(image.width)} height={String(image.height)} alt="" /> : <div class="sensitive-placeholder"></div>}
@@ -49,7 +28,7 @@ export function SensitiveImage({ ctx, id, image, alt, reveal, sizes }: { ctx: Vi
         </button>
       </div>
       <template>
-        <LibraryPicture image={image} alt={alt} {...(sizes ? { sizes } : {})} />
+        <Picture image={image} alt={alt} url={fileUrl} {...(sizes ? { sizes } : {})} />
       </template>
     </div>
   );
