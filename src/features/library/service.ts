@@ -4,6 +4,7 @@ import { type Actor, can, findUserById, listUsersWithRoles, rolesGranted } from 
 import type { Db, Trx } from '../../core/db/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { isLocale, type Locale, localizePath } from '../../core/i18n/index.js';
+import type { EmailTemplate } from '../../core/mail/index.js';
 import { renderMarkdown } from '../../core/markdown/index.js';
 import { markdownToText, type SearchDocument, searchIndex } from '../../core/search/index.js';
 import { deleteMedia, findFiles, findImages, removeStored, storeUpload, type IntakeFile } from '../../core/media/index.js';
@@ -32,6 +33,9 @@ import {
 import * as store from './store.js';
 
 type Services = Pick<AppServices, 'db' | 'storage' | 'mail' | 'config' | 'pageCache'>;
+
+/** Someone the library emails: an owner, a reviewer, a suggester. */
+type Recipient = { readonly name: string; readonly email: string; readonly locale: string };
 
 export interface ItemInput {
   readonly kind: ItemKind;
@@ -389,15 +393,12 @@ export class LibraryService {
     await this.services.db.transaction().execute(async (trx) => {
       if (!(await store.transition(trx, id, ['draft', 'returned'], 'submitted'))) throw new ConflictError('wrong_status');
       await recordAudit(trx, 'library.submitted', { type: 'library_item', id }, undefined, actor.id);
-      for (const r of reviewers) {
-        const locale = isLocale(r.locale) ? r.locale : 'en';
-        await this.services.mail.send(trx, itemSubmitted, { to: r.email, locale, data: { name: r.name, title: item.title, author: actor.name, url: this.#url(locale, '/admin/library') } });
-      }
+      await this.#tell(trx, reviewers, itemSubmitted, (name, locale) => ({ name, title: item.title, author: actor.name, url: this.#url(locale, '/admin/library') }));
     });
   }
 
   /** Who reviews: the editors and moderators, or the admins where the practice has neither; never the submitter. */
-  async #reviewers(submitterId: string): Promise<{ id: string; name: string; email: string; locale: string }[]> {
+  async #reviewers(submitterId: string): Promise<Recipient[]> {
     let people = await listUsersWithRoles(this.services.db, rolesGranted('library.review'));
     if (!people.length) people = await listUsersWithRoles(this.services.db, ['admin']);
     return people.filter((p) => p.id !== submitterId);
@@ -409,7 +410,7 @@ export class LibraryService {
       if (!(await store.transition(trx, id, ['submitted'], 'published'))) throw new ConflictError('wrong_status');
       await this.#revise(trx, id, item.ownerId, 'published', '');
       await recordAudit(trx, 'library.published', { type: 'library_item', id }, undefined, actor.id);
-      await this.#tellOwner(trx, item, (name, locale) => ({ template: itemPublished, data: { name, title: item.title, url: this.#url(locale, `/library/${item.slug}`) } }));
+      await this.#tell(trx, await this.#owner(trx, item), itemPublished, (name, locale) => ({ name, title: item.title, url: this.#url(locale, `/library/${item.slug}`) }));
     });
     this.services.pageCache.clear();
   }
@@ -421,7 +422,7 @@ export class LibraryService {
       if (!(await store.transition(trx, id, ['submitted'], 'returned', { returnReason: reason }))) throw new ConflictError('wrong_status');
       // The reason is written to the owner: kept on the item, not in the audit trail.
       await recordAudit(trx, 'library.returned', { type: 'library_item', id }, undefined, actor.id);
-      await this.#tellOwner(trx, item, (name, locale) => ({ template: itemReturned, data: { name, title: item.title, reason, url: this.#url(locale, `/library/items/${id}/edit`) } }));
+      await this.#tell(trx, await this.#owner(trx, item), itemReturned, (name, locale) => ({ name, title: item.title, reason, url: this.#url(locale, `/library/items/${id}/edit`) }));
     });
   }
 
@@ -436,13 +437,18 @@ export class LibraryService {
     this.services.pageCache.clear();
   }
 
-  async #tellOwner<D>(trx: Trx, item: LibraryItem, make: (name: string, locale: Locale) => { template: import('../../core/mail/index.js').EmailTemplate<D>; data: D }): Promise<void> {
-    if (!item.ownerId) return;
-    const owner = await findUserById(trx, item.ownerId);
-    if (!owner) return;
-    const locale = owner.locale as Locale;
-    const { template, data } = make(owner.name, locale);
-    await this.services.mail.send(trx, template, { to: owner.email, locale, data });
+  /** Emails each person in their own language, through the outbox in `trx`; `data` is written per person. */
+  async #tell<D>(trx: Trx, people: readonly Recipient[], template: EmailTemplate<D>, data: (name: string, locale: Locale) => D): Promise<void> {
+    for (const person of people) {
+      const locale = isLocale(person.locale) ? person.locale : 'en';
+      await this.services.mail.send(trx, template, { to: person.email, locale, data: data(person.name, locale) });
+    }
+  }
+
+  /** The item's owner to email, or nobody when the account is gone. */
+  async #owner(db: Db | Trx, item: LibraryItem): Promise<Recipient[]> {
+    const owner = item.ownerId ? await findUserById(db, item.ownerId) : null;
+    return owner ? [owner] : [];
   }
 
   // Revisions
@@ -539,15 +545,12 @@ export class LibraryService {
   async suggest(actor: Actor, id: string, snap: TextSnapshot, note: string): Promise<string> {
     const item = await this.get(id);
     if (!this.canSuggest(actor, item)) throw new NotFoundError();
-    const owner = item.ownerId ? await findUserById(this.services.db, item.ownerId) : null;
-    const recipients = owner ? [owner] : await this.#reviewers(actor.id);
+    const owner = await this.#owner(this.services.db, item);
+    const recipients = owner.length ? owner : await this.#reviewers(actor.id);
     return this.services.db.transaction().execute(async (trx) => {
       const sid = await store.insertSuggestion(trx, id, actor.id, item.revision, snap, note);
       await recordAudit(trx, 'library.suggested', { type: 'library_item', id }, { suggestion: sid }, actor.id);
-      for (const r of recipients) {
-        const locale = isLocale(r.locale) ? r.locale : 'en';
-        await this.services.mail.send(trx, suggestionReceived, { to: r.email, locale, data: { name: r.name, title: item.title, by: actor.name, url: this.#url(locale, `/library/items/${id}/suggestions`) } });
-      }
+      await this.#tell(trx, recipients, suggestionReceived, (name, locale) => ({ name, title: item.title, by: actor.name, url: this.#url(locale, `/library/items/${id}/suggestions`) }));
       return sid;
     });
   }
@@ -575,10 +578,7 @@ export class LibraryService {
         await this.#revise(trx, id, actor.id, 'suggestion', suggestion.note);
       }
       await recordAudit(trx, accept ? 'library.suggestion_accepted' : 'library.suggestion_rejected', { type: 'library_item', id }, { suggestion: suggestionId }, actor.id);
-      if (suggester) {
-        const locale = isLocale(suggester.locale) ? suggester.locale : 'en';
-        await this.services.mail.send(trx, suggestionDecided, { to: suggester.email, locale, data: { name: suggester.name, title: item.title, accepted: accept, url: this.#url(locale, `/library/${item.slug}`) } });
-      }
+      if (suggester) await this.#tell(trx, [suggester], suggestionDecided, (name, locale) => ({ name, title: item.title, accepted: accept, url: this.#url(locale, `/library/${item.slug}`) }));
     });
     if (accept) this.services.pageCache.clear();
   }
