@@ -1,7 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDateTime, type MessageKey } from '../../../core/i18n/index.js';
 import { CONSENT_CATEGORIES, type Consent } from '../../../core/http/consent.js';
-import { DataTable, ErrorSummary, Field, type FieldErrors, Honeypot, Notice, Select } from '../../../core/views/components.js';
+import { ChoiceGroup, DataTable, ErrorSummary, Field, type FieldErrors, Honeypot, Notice, Select } from '../../../core/views/components.js';
 import { JURISDICTIONS, REQUEST_KINDS } from '../model.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout, href } from '../../../core/views/layout.js';
@@ -14,24 +14,7 @@ function RequestForm({ ctx, values = {}, errors }: { ctx: ViewContext; values?: 
   return (
     <form method="post" action={href(ctx, '/privacy/requests')} class="narrow" novalidate>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <fieldset id="field-kind" aria-describedby={errors?.kind ? 'field-kind-error' : undefined}>
-        <legend>{escapeHtml(ctx.t('rights.kind'))}</legend>
-        {errors?.kind ? (
-          <p class="error" id="field-kind-error" safe>
-            {errors.kind}
-          </p>
-        ) : (
-          ''
-        )}
-        <ul class="checkbox-list">
-          {REQUEST_KINDS.map((kind) => (
-            <li>
-              <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={values.kind === kind} />
-              <label for={`kind-${kind}`}>{escapeHtml(ctx.t(`rights.kind.${kind}` as MessageKey))}</label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <ChoiceGroup type="radio" name="kind" label={ctx.t('rights.kind')} options={REQUEST_KINDS.map((kind) => ({ value: kind, label: ctx.t(`rights.kind.${kind}` as MessageKey) }))} checked={values.kind ? [values.kind] : []} error={errors?.kind} />
       <Field name="name" label={ctx.t('rights.name')} value={values.name} error={errors?.name} autocomplete="name" required maxlength={120} />
       <Field name="email" type="email" label={ctx.t('rights.email')} hint={ctx.t('rights.emailHint')} value={values.email} error={errors?.email} autocomplete="email" required maxlength={254} />
       <Select
