@@ -130,17 +130,22 @@ export async function migrate(db: Db, config: Config, all: Record<string, Migrat
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    // Kysely looks for its tables across every schema; one dropped meanwhile by another process
-    // (the PostgreSQL test run drops each app's schema when it closes) fails that look-up. Nothing
-    // was applied: look again.
-    if (attempt < 5 && schemaDroppedMeanwhile(error, schema)) continue;
+    // Kysely looks for its tables across every schema; a schema (or its table) dropped meanwhile by
+    // another process (the PostgreSQL test run drops each app's schema when it closes) fails that
+    // look-up. Nothing was applied: look again.
+    if (attempt < 5 && droppedElsewhereMeanwhile(error, schema)) continue;
     throw error instanceof Error ? error : new Error(String(error));
   }
 }
 
-function schemaDroppedMeanwhile(error: unknown, ours: string | undefined): boolean {
+/**
+ * "schema ... does not exist" (3F000) or "relation ... does not exist" (42P01) naming another
+ * schema than ours: only where schemas are shared out (a migration's own error is never retried).
+ */
+function droppedElsewhereMeanwhile(error: unknown, ours: string | undefined): boolean {
   const e = error as { code?: unknown; message?: unknown } | null;
-  return e?.code === '3F000' && typeof e.message === 'string' && (ours === undefined || !e.message.includes(`"${ours}"`));
+  if (ours === undefined || (e?.code !== '3F000' && e?.code !== '42P01') || typeof e.message !== 'string') return false;
+  return !(e.message.includes(`"${ours}"`) || e.message.includes(`"${ours}.`));
 }
 
 /** Drops a test schema (PostgreSQL) after a test app closes. */
